@@ -1,0 +1,110 @@
+import path from 'node:path';
+
+/** Everything Kouan reads from the environment, parsed once at start. */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  /** postgres://… selects a PostgreSQL server; undefined means embedded PGlite in `dataDir/pg`. */
+  readonly databaseUrl: string | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly sessionTtlSeconds: number;
+  readonly bodyLimitBytes: number;
+  readonly demo: boolean;
+  /** Secrets given in the environment; missing ones are generated and kept in the data directory. */
+  readonly secrets: {
+    readonly piiKeyBase64: string | undefined;
+    readonly piiHashKeyBase64: string | undefined;
+    readonly evidenceSigningKeyPem: string | undefined;
+  };
+  readonly evidence: {
+    readonly origin: string;
+    readonly keyName: string;
+    readonly checkpointIntervalSeconds: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean, problems: string[]) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  problems.push(`${name} must be true or false, got "${raw}"`);
+  return fallback;
+}
+
+/** Parses the environment; throws one ConfigError listing every bad variable. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const port = integer(env, 'PORT', 3000, 0, 65535, problems);
+  const host = env.HOST || '127.0.0.1';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const piiKeyBase64 = env.KOUAN_PII_KEY || undefined;
+  const piiHashKeyBase64 = env.KOUAN_PII_HASH_KEY || undefined;
+  for (const [name, value] of [
+    ['KOUAN_PII_KEY', piiKeyBase64],
+    ['KOUAN_PII_HASH_KEY', piiHashKeyBase64],
+  ] as const) {
+    if (value !== undefined && Buffer.from(value, 'base64').length !== 32) {
+      problems.push(`${name} must be 32 bytes, base64-encoded`);
+    }
+  }
+  const signingKey = env.KOUAN_EVIDENCE_SIGNING_KEY || undefined;
+  if (signingKey !== undefined && !signingKey.includes('BEGIN PRIVATE KEY')) {
+    problems.push('KOUAN_EVIDENCE_SIGNING_KEY must be a PKCS#8 PEM Ed25519 private key');
+  }
+  const config: Config = {
+    host,
+    port,
+    publicUrl: env.KOUAN_PUBLIC_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    dataDir: path.resolve(cwd, env.KOUAN_DATA_DIR || 'data'),
+    databaseUrl,
+    logLevel,
+    sessionTtlSeconds: integer(env, 'KOUAN_SESSION_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems),
+    bodyLimitBytes: integer(
+      env,
+      'KOUAN_BODY_LIMIT_BYTES',
+      10 * 1024 * 1024,
+      1024,
+      100 * 1024 * 1024,
+      problems,
+    ),
+    demo: boolean(env, 'KOUAN_DEMO', true, problems),
+    secrets: { piiKeyBase64, piiHashKeyBase64, evidenceSigningKeyPem: signingKey },
+    evidence: {
+      origin: env.KOUAN_EVIDENCE_ORIGIN || 'kouan.local/evidence',
+      keyName: env.KOUAN_EVIDENCE_KEY_NAME || env.KOUAN_EVIDENCE_ORIGIN || 'kouan.local/evidence',
+      checkpointIntervalSeconds: integer(env, 'KOUAN_CHECKPOINT_INTERVAL_SECONDS', 10, 1, 3600, problems),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

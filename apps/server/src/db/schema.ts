@@ -1,0 +1,175 @@
+import type { Generated } from 'kysely';
+
+/** Table types for Kysely. Keep in step with db/migrations. */
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  market_zones: MarketZonesTable;
+  parties: PartiesTable;
+  party_history: PartyHistoryTable;
+  party_recognitions: PartyRecognitionsTable;
+  evidence_entries: EvidenceEntriesTable;
+  evidence_nodes: EvidenceNodesTable;
+  evidence_documents: EvidenceDocumentsTable;
+  evidence_checkpoints: EvidenceCheckpointsTable;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  kind: 'platform' | 'regulator' | 'enterprise';
+  department: string | null;
+  name: string;
+  jurisdiction_district_code: string | null;
+  party_id: string | null;
+  created_at: Date;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: string[];
+  status: 'active' | 'disabled';
+  created_at: Date;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  org_id: string;
+  label: string;
+  key_prefix: string;
+  key_hash: string;
+  created_by: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Date;
+  request_id: string;
+  actor_type: 'user' | 'api_key' | 'system';
+  actor_id: string;
+  org_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  details: string;
+}
+
+export interface MarketZonesTable {
+  id: string;
+  code: string;
+  name: string;
+  district_code: string;
+  district_name: string;
+  description: string;
+  effective_from: string;
+  effective_to: string | null;
+  created_at: Date;
+  created_by: string;
+}
+
+export interface PartiesTable {
+  id: string;
+  kind: string;
+  legal_form: 'organisation' | 'individual';
+  name: string | null;
+  name_enc: string | null;
+  name_hash: string | null;
+  usci: string | null;
+  customs_code: string | null;
+  resident_id_enc: string | null;
+  resident_id_hash: string | null;
+  passport_enc: string | null;
+  passport_hash: string | null;
+  nationality: string | null;
+  phone_enc: string | null;
+  address_enc: string | null;
+  zone_id: string | null;
+  stall_no: string | null;
+  district_code: string | null;
+  status: 'active' | 'suspended' | 'revoked';
+  recognition: 'pending' | 'recognised' | 'refused' | null;
+  filed_by_org_id: string;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+export interface PartyHistoryTable {
+  id: Generated<number>;
+  party_id: string;
+  at: Date;
+  action: string;
+  actor_type: string;
+  actor_id: string;
+  org_id: string | null;
+  request_id: string;
+  reason: string | null;
+  before: string | null;
+  after: string;
+}
+
+export interface PartyRecognitionsTable {
+  id: string;
+  party_id: string;
+  status: 'pending' | 'recognised' | 'refused';
+  applied_at: Date;
+  applied_by: string;
+  statement: string;
+  decided_at: Date | null;
+  decided_by: string | null;
+  reason: string | null;
+}
+
+export interface EvidenceEntriesTable {
+  idx: number;
+  kind: string;
+  leaf: Uint8Array;
+  leaf_hash: Uint8Array;
+  content_hash: Uint8Array;
+  subject_type: string;
+  subject_id: string;
+  actor_type: string;
+  actor_id: string;
+  org_id: string | null;
+  party_ids: string[];
+  recorded_at: Date;
+  software_version: string;
+}
+
+export interface EvidenceNodesTable {
+  level: number;
+  idx: number;
+  hash: Uint8Array;
+}
+
+export interface EvidenceDocumentsTable {
+  content_hash: Uint8Array;
+  body_enc: string;
+  created_at: Date;
+}
+
+export interface EvidenceCheckpointsTable {
+  tree_size: number;
+  root_hash: Uint8Array;
+  note: string;
+  key_id: string;
+  algorithm: string;
+  issued_at: Date;
+}

@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import { type AuditRepository, createAuditRepository } from '../features/audit/audit.repository';
+import { createEvidenceRepository, type EvidenceRepository } from '../features/evidence/evidence.repository';
+import { createIdentityRepository, type IdentityRepository } from '../features/identity/identity.repository';
+import { createPartiesRepository, type PartiesRepository } from '../features/parties/parties.repository';
+import type { Database } from './schema';
+
+/** Every repository, bound to one executor (the pool, or one transaction). */
+export interface Repositories {
+  readonly identity: IdentityRepository;
+  readonly parties: PartiesRepository;
+  readonly audit: AuditRepository;
+  readonly evidence: EvidenceRepository;
+}
+
+/**
+ * What use-cases receive instead of the database: repositories for reads, and `transaction` for a
+ * state change together with its audit and evidence entries (all or nothing).
+ */
+export interface Store {
+  readonly repos: Repositories;
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export function bindRepositories(db: Kysely<Database>): Repositories {
+  return {
+    identity: createIdentityRepository(db),
+    parties: createPartiesRepository(db),
+    audit: createAuditRepository(db),
+    evidence: createEvidenceRepository(db),
+  };
+}
+
+export function createStore(db: Kysely<Database>): Store {
+  return {
+    repos: bindRepositories(db),
+    transaction: (fn) => db.transaction().execute((trx) => fn(bindRepositories(trx))),
+  };
+}

@@ -1,0 +1,283 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema';
+
+/** One advisory lock serialises appends, so entry numbers are gap-free and the tree is consistent. */
+const APPEND_LOCK_KEY = 7_301_002;
+/** Rows per INSERT statement (PostgreSQL allows 65,535 parameters; entries have 13 columns). */
+const INSERT_CHUNK_ROWS = 1000;
+
+export interface EntryRow {
+  readonly idx: number;
+  readonly kind: string;
+  readonly leaf: Uint8Array;
+  readonly leafHash: Uint8Array;
+  readonly contentHash: Uint8Array;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly actorType: string;
+  readonly actorId: string;
+  readonly orgId: string | null;
+  readonly partyIds: readonly string[];
+  readonly recordedAt: Date;
+  readonly softwareVersion: string;
+}
+
+export interface NodeRow {
+  readonly level: number;
+  readonly index: number;
+  readonly hash: Uint8Array;
+}
+
+export interface CheckpointRow {
+  readonly treeSize: number;
+  readonly rootHash: Buffer;
+  readonly note: string;
+  readonly keyId: string;
+  readonly algorithm: string;
+  readonly issuedAt: Date;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function toEntry(row: Database['evidence_entries']): EntryRow {
+  return {
+    idx: row.idx,
+    kind: row.kind,
+    leaf: Buffer.from(row.leaf),
+    leafHash: Buffer.from(row.leaf_hash),
+    contentHash: Buffer.from(row.content_hash),
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    actorType: row.actor_type,
+    actorId: row.actor_id,
+    orgId: row.org_id,
+    partyIds: row.party_ids,
+    recordedAt: row.recorded_at,
+    softwareVersion: row.software_version,
+  };
+}
+
+function toCheckpoint(row: Database['evidence_checkpoints']): CheckpointRow {
+  return {
+    treeSize: row.tree_size,
+    rootHash: Buffer.from(row.root_hash),
+    note: row.note,
+    keyId: row.key_id,
+    algorithm: row.algorithm,
+    issuedAt: row.issued_at,
+  };
+}
+
+export function createEvidenceRepository(db: Kysely<Database>) {
+  return {
+    /** Must run inside a transaction; held until it commits or rolls back. */
+    async lockForAppend(): Promise<void> {
+      await sql`select pg_advisory_xact_lock(${APPEND_LOCK_KEY})`.execute(db);
+    },
+
+    async treeSize(): Promise<number> {
+      const row = await db
+        .selectFrom('evidence_entries')
+        .select('idx')
+        .orderBy('idx', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? row.idx + 1 : 0;
+    },
+
+    /** Hashes of the given complete subtrees; level 0 comes from the entries. Keyed `level:index`. */
+    async getNodes(addresses: readonly { level: number; index: number }[]): Promise<Map<string, Buffer>> {
+      const found = new Map<string, Buffer>();
+      const leaves = addresses.filter((a) => a.level === 0).map((a) => a.index);
+      const inner = addresses.filter((a) => a.level > 0);
+      if (leaves.length > 0) {
+        const rows = await db
+          .selectFrom('evidence_entries')
+          .select(['idx', 'leaf_hash'])
+          .where('idx', 'in', leaves)
+          .execute();
+        for (const row of rows) found.set(`0:${row.idx}`, Buffer.from(row.leaf_hash));
+      }
+      if (inner.length > 0) {
+        const rows = await db
+          .selectFrom('evidence_nodes')
+          .select(['level', 'idx', 'hash'])
+          .where((eb) =>
+            eb.or(inner.map((a) => eb.and([eb('level', '=', a.level), eb('idx', '=', a.index)]))),
+          )
+          .execute();
+        for (const row of rows) found.set(`${row.level}:${row.idx}`, Buffer.from(row.hash));
+      }
+      return found;
+    },
+
+    async insertEntries(entries: readonly EntryRow[]): Promise<void> {
+      for (const chunk of chunks(entries, INSERT_CHUNK_ROWS)) {
+        await db
+          .insertInto('evidence_entries')
+          .values(
+            chunk.map((e) => ({
+              idx: e.idx,
+              kind: e.kind,
+              leaf: e.leaf,
+              leaf_hash: e.leafHash,
+              content_hash: e.contentHash,
+              subject_type: e.subjectType,
+              subject_id: e.subjectId,
+              actor_type: e.actorType,
+              actor_id: e.actorId,
+              org_id: e.orgId,
+              party_ids: [...e.partyIds],
+              recorded_at: e.recordedAt,
+              software_version: e.softwareVersion,
+            })),
+          )
+          .execute();
+      }
+    },
+
+    async insertNodes(nodes: readonly NodeRow[]): Promise<void> {
+      for (const chunk of chunks(nodes, INSERT_CHUNK_ROWS * 4)) {
+        await db
+          .insertInto('evidence_nodes')
+          .values(chunk.map((n) => ({ level: n.level, idx: n.index, hash: n.hash })))
+          .execute();
+      }
+    },
+
+    /** Identical documents share one row (the key is their hash). */
+    async insertDocuments(docs: readonly { contentHash: Uint8Array; bodyEnc: string; createdAt: Date }[]) {
+      for (const chunk of chunks(docs, INSERT_CHUNK_ROWS * 4)) {
+        await db
+          .insertInto('evidence_documents')
+          .values(
+            chunk.map((d) => ({ content_hash: d.contentHash, body_enc: d.bodyEnc, created_at: d.createdAt })),
+          )
+          .onConflict((oc) => oc.column('content_hash').doNothing())
+          .execute();
+      }
+    },
+
+    async getEntry(idx: number): Promise<EntryRow | undefined> {
+      const row = await db
+        .selectFrom('evidence_entries')
+        .selectAll()
+        .where('idx', '=', idx)
+        .executeTakeFirst();
+      return row && toEntry(row);
+    },
+
+    async getDocument(contentHash: Uint8Array): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('evidence_documents')
+        .select('body_enc')
+        .where('content_hash', '=', contentHash)
+        .executeTakeFirst();
+      return row?.body_enc;
+    },
+
+    async findEntries(input: {
+      subjectType?: string | undefined;
+      subjectId?: string | undefined;
+      kind?: string | undefined;
+      partyId?: string | undefined;
+      orgId?: string | undefined;
+      beforeIdx?: number | undefined;
+      limit: number;
+    }): Promise<EntryRow[]> {
+      let q = db.selectFrom('evidence_entries').selectAll();
+      if (input.subjectType) q = q.where('subject_type', '=', input.subjectType);
+      if (input.subjectId) q = q.where('subject_id', '=', input.subjectId);
+      if (input.kind) q = q.where('kind', '=', input.kind);
+      if (input.beforeIdx !== undefined) q = q.where('idx', '<', input.beforeIdx);
+      const partyId = input.partyId;
+      const orgId = input.orgId;
+      if (partyId !== undefined || orgId !== undefined) {
+        q = q.where((eb) =>
+          eb.or([
+            ...(partyId ? [eb(sql.val(partyId), '=', eb.fn.any('party_ids'))] : []),
+            ...(orgId ? [eb('org_id', '=', orgId)] : []),
+          ]),
+        );
+      }
+      const rows = await q.orderBy('idx', 'desc').limit(input.limit).execute();
+      return rows.map(toEntry);
+    },
+
+    /** Entries in [from, to), in order, for re-verification. */
+    async entriesInRange(from: number, to: number): Promise<EntryRow[]> {
+      const rows = await db
+        .selectFrom('evidence_entries')
+        .selectAll()
+        .where('idx', '>=', from)
+        .where('idx', '<', to)
+        .orderBy('idx')
+        .execute();
+      return rows.map(toEntry);
+    },
+
+    async nodesInRange(level: number, from: number, to: number): Promise<NodeRow[]> {
+      const rows = await db
+        .selectFrom('evidence_nodes')
+        .select(['level', 'idx', 'hash'])
+        .where('level', '=', level)
+        .where('idx', '>=', from)
+        .where('idx', '<', to)
+        .orderBy('idx')
+        .execute();
+      return rows.map((r) => ({ level: r.level, index: r.idx, hash: Buffer.from(r.hash) }));
+    },
+
+    async latestCheckpoint(): Promise<CheckpointRow | undefined> {
+      const row = await db
+        .selectFrom('evidence_checkpoints')
+        .selectAll()
+        .orderBy('tree_size', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row && toCheckpoint(row);
+    },
+
+    /** The smallest checkpoint that covers `size` entries. */
+    async checkpointCovering(size: number): Promise<CheckpointRow | undefined> {
+      const row = await db
+        .selectFrom('evidence_checkpoints')
+        .selectAll()
+        .where('tree_size', '>=', size)
+        .orderBy('tree_size', 'asc')
+        .limit(1)
+        .executeTakeFirst();
+      return row && toCheckpoint(row);
+    },
+
+    async getCheckpoint(treeSize: number): Promise<CheckpointRow | undefined> {
+      const row = await db
+        .selectFrom('evidence_checkpoints')
+        .selectAll()
+        .where('tree_size', '=', treeSize)
+        .executeTakeFirst();
+      return row && toCheckpoint(row);
+    },
+
+    async insertCheckpoint(row: CheckpointRow): Promise<void> {
+      await db
+        .insertInto('evidence_checkpoints')
+        .values({
+          tree_size: row.treeSize,
+          root_hash: row.rootHash,
+          note: row.note,
+          key_id: row.keyId,
+          algorithm: row.algorithm,
+          issued_at: row.issuedAt,
+        })
+        .onConflict((oc) => oc.column('tree_size').doNothing())
+        .execute();
+    },
+  };
+}
+
+export type EvidenceRepository = ReturnType<typeof createEvidenceRepository>;

@@ -1,0 +1,2 @@
+export { EVIDENCE_KINDS, type EvidenceKind } from './event-kinds';
+export { type EvidenceEvent, type RecordedEntry, recordEvidence } from './record-evidence';

@@ -1,0 +1,136 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { credentialOf } from '../../http/auth';
+import { errorResponses } from '../../http/common.schemas';
+import type { AppDeps } from '../../http/deps';
+import { createApiKey, findApiKeys, hashSecret, login, revokeApiKey } from '.';
+import {
+  ApiKeyView,
+  CreateApiKeyBody,
+  CreatedApiKey,
+  LoginBody,
+  LoginResponse,
+  MeResponse,
+} from './identity.schemas';
+
+export function identityRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/api/auth/login',
+      {
+        config: { permission: 'public' },
+        schema: {
+          tags: ['identity'],
+          summary: '登录 / Password login',
+          body: LoginBody,
+          response: { 200: LoginResponse, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const result = await login(
+          { store: deps.store, clock: deps.clock, sessionTtlSeconds: deps.config.sessionTtlSeconds },
+          { ...request.body, requestId: request.id },
+        );
+        return {
+          ...result,
+          expiresAt: result.expiresAt.toISOString(),
+          user: { ...result.user, roles: [...result.user.roles] },
+        };
+      },
+    );
+
+    app.post(
+      '/api/auth/logout',
+      {
+        config: { permission: 'session:self' },
+        schema: {
+          tags: ['identity'],
+          summary: '退出登录 / Log out',
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const credential = credentialOf(request);
+        if (credential?.kind === 'session') {
+          await deps.store.repos.identity.revokeSession(hashSecret(credential.token), deps.clock.now());
+        }
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/me',
+      {
+        config: { permission: 'session:self' },
+        schema: {
+          tags: ['identity'],
+          summary: '当前身份 / Who am I',
+          response: { 200: MeResponse, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const a = request.actor;
+        return {
+          actorType: a.type,
+          id: a.id,
+          displayName: a.displayName,
+          organisationId: a.orgId,
+          organisationKind: a.orgKind,
+          department: a.department,
+          roles: [...a.roles],
+          permissions: [...a.permissions].sort(),
+          scope: { ...a.scope },
+        };
+      },
+    );
+
+    app.get(
+      '/api/api-keys',
+      {
+        config: { permission: 'apikeys:manage' },
+        schema: {
+          tags: ['identity'],
+          summary: '本企业 API 密钥 / API keys of my enterprise',
+          response: { 200: Type.Array(ApiKeyView), ...errorResponses },
+        },
+      },
+      async (request) =>
+        (await findApiKeys(deps, request.actor)).map((k) => ({
+          ...k,
+          createdAt: k.createdAt.toISOString(),
+          revokedAt: k.revokedAt?.toISOString() ?? null,
+        })),
+    );
+
+    app.post(
+      '/api/api-keys',
+      {
+        config: { permission: 'apikeys:manage' },
+        schema: {
+          tags: ['identity'],
+          summary: '签发 API 密钥（仅显示一次）/ Issue an API key (shown once)',
+          body: CreateApiKeyBody,
+          response: { 201: CreatedApiKey, ...errorResponses },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await createApiKey(deps, request.actor, request.body)),
+    );
+
+    app.delete(
+      '/api/api-keys/:id',
+      {
+        config: { permission: 'apikeys:manage' },
+        schema: {
+          tags: ['identity'],
+          summary: '吊销 API 密钥 / Revoke an API key',
+          params: Type.Object({ id: Type.String() }),
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await revokeApiKey(deps, request.actor, request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,4 @@
+export { createApiKey, findApiKeys, revokeApiKey } from './api-keys';
+export { authenticate, type Credential } from './authenticate';
+export { type LoginResult, login } from './login';
+export { hashSecret } from './tokens';

@@ -1,0 +1,11 @@
+export { applyRecognition } from './apply-recognition';
+export { changePartyStatus, type StatusAction } from './change-party-status';
+export { decideRecognition } from './decide-recognition';
+export { type FilePartiesInput, fileParties, MAX_PARTIES_PER_FILING } from './file-parties';
+export { DEFAULT_PAGE_SIZE, findParties, MAX_PAGE_SIZE, type Page } from './find-parties';
+export { getActiveParty } from './get-active-party';
+export { getParty } from './get-party';
+export { PARTY_KINDS, type PartyKind } from './party-kinds';
+export type { PartyView } from './party-view';
+export type { PartyInput } from './prepare-party';
+export { createZone, findZones, type ZoneInput } from './zones';

@@ -1,0 +1,305 @@
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { Database, PartiesTable } from '../../db/schema';
+import type { AccessScope } from '../../lib/actor';
+
+export type PartyRow = PartiesTable;
+
+export interface ZoneRow {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly districtCode: string;
+  readonly districtName: string;
+  readonly description: string;
+  readonly effectiveFrom: string;
+  readonly effectiveTo: string | null;
+}
+
+export interface PartySearch {
+  readonly name?: string | undefined;
+  readonly nameHash?: string | undefined;
+  readonly identifier?: string | undefined;
+  readonly identifierHashes?: readonly string[] | undefined;
+  readonly kind?: string | undefined;
+  readonly status?: string | undefined;
+  readonly recognition?: string | undefined;
+  readonly zoneId?: string | undefined;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface HistoryRecord {
+  readonly partyId: string;
+  readonly at: Date;
+  readonly action: string;
+  readonly actorType: string;
+  readonly actorId: string;
+  readonly orgId: string | null;
+  readonly requestId: string;
+  readonly reason: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+type PartyQuery = SelectQueryBuilder<Database, 'parties', object>;
+
+/** Restricts a parties query to what the scope may read. */
+function inScope(query: PartyQuery, scope: AccessScope): PartyQuery {
+  switch (scope.kind) {
+    case 'all':
+      return query;
+    case 'district':
+      return query.where('parties.district_code', '=', scope.districtCode);
+    case 'enterprise':
+      return query.where((eb) =>
+        eb.or([
+          eb('parties.filed_by_org_id', '=', scope.orgId),
+          ...(scope.partyId ? [eb('parties.id', '=', scope.partyId)] : []),
+        ]),
+      );
+    case 'public':
+      return query.where(sql<boolean>`false`);
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function toZone(row: Database['market_zones']): ZoneRow {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    districtCode: row.district_code,
+    districtName: row.district_name,
+    description: row.description,
+    effectiveFrom: String(row.effective_from),
+    effectiveTo: row.effective_to === null ? null : String(row.effective_to),
+  };
+}
+
+export function createPartiesRepository(db: Kysely<Database>) {
+  return {
+    async insertParty(row: PartyRow): Promise<void> {
+      await db.insertInto('parties').values(row).execute();
+    },
+
+    async getParty(id: string, scope: AccessScope): Promise<PartyRow | undefined> {
+      return inScope(db.selectFrom('parties'), scope).selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** Reads and locks the row for a state change. */
+    async getPartyForUpdate(id: string, scope: AccessScope): Promise<PartyRow | undefined> {
+      return inScope(db.selectFrom('parties'), scope)
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async updateParty(id: string, version: number, changes: Partial<PartyRow>): Promise<boolean> {
+      const result = await db
+        .updateTable('parties')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** The id of an existing party of this kind with the same identifier, if any. */
+    async findDuplicate(input: {
+      kind: string;
+      usci: string | null;
+      customsCode: string | null;
+      residentIdHash: string | null;
+      passportHash: string | null;
+    }): Promise<{ id: string; field: string } | undefined> {
+      const checks: [string, keyof PartyRow, string | null][] = [
+        ['usci', 'usci', input.usci],
+        ['customsCode', 'customs_code', input.customsCode],
+        ['residentId', 'resident_id_hash', input.residentIdHash],
+        ['passport', 'passport_hash', input.passportHash],
+      ];
+      for (const [field, column, value] of checks) {
+        if (value === null) continue;
+        const row = await db
+          .selectFrom('parties')
+          .select('id')
+          .where('kind', '=', input.kind)
+          .where(column, '=', value)
+          .executeTakeFirst();
+        if (row) return { id: row.id, field };
+      }
+      return undefined;
+    },
+
+    async findParties(search: PartySearch, scope: AccessScope): Promise<{ rows: PartyRow[]; total: number }> {
+      let q = inScope(db.selectFrom('parties'), scope);
+      if (search.kind) q = q.where('kind', '=', search.kind);
+      if (search.status) q = q.where('status', '=', search.status as PartyRow['status']);
+      if (search.recognition)
+        q = q.where('recognition', '=', search.recognition as PartyRow['recognition'] & string);
+      if (search.zoneId) q = q.where('zone_id', '=', search.zoneId);
+      if (search.name) {
+        const pattern = `%${escapeLike(search.name)}%`;
+        const nameHash = search.nameHash;
+        q = q.where((eb) =>
+          eb.or([eb('name', 'ilike', pattern), ...(nameHash ? [eb('name_hash', '=', nameHash)] : [])]),
+        );
+      }
+      if (search.identifier) {
+        const id = search.identifier;
+        const hashes = search.identifierHashes ?? [];
+        q = q.where((eb) =>
+          eb.or([
+            eb('usci', '=', id),
+            eb('customs_code', '=', id),
+            eb('id', '=', id),
+            ...(hashes.length
+              ? [eb('resident_id_hash', 'in', hashes), eb('passport_hash', 'in', hashes)]
+              : []),
+          ]),
+        );
+      }
+      const [rows, count] = await Promise.all([
+        q
+          .selectAll()
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .offset(search.offset)
+          .limit(search.limit)
+          .execute(),
+        q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(count.n) };
+    },
+
+    async appendHistory(record: HistoryRecord): Promise<void> {
+      await db
+        .insertInto('party_history')
+        .values({
+          party_id: record.partyId,
+          at: record.at,
+          action: record.action,
+          actor_type: record.actorType,
+          actor_id: record.actorId,
+          org_id: record.orgId,
+          request_id: record.requestId,
+          reason: record.reason,
+          before: record.before === null ? null : JSON.stringify(record.before),
+          after: JSON.stringify(record.after),
+        })
+        .execute();
+    },
+
+    async findHistory(partyId: string): Promise<HistoryRecord[]> {
+      const rows = await db
+        .selectFrom('party_history')
+        .selectAll()
+        .where('party_id', '=', partyId)
+        .orderBy('id', 'asc')
+        .limit(1000)
+        .execute();
+      return rows.map((r) => ({
+        partyId: r.party_id,
+        at: r.at,
+        action: r.action,
+        actorType: r.actor_type,
+        actorId: r.actor_id,
+        orgId: r.org_id,
+        requestId: r.request_id,
+        reason: r.reason,
+        before: r.before,
+        after: r.after,
+      }));
+    },
+
+    async insertRecognition(row: Database['party_recognitions']): Promise<void> {
+      await db.insertInto('party_recognitions').values(row).execute();
+    },
+
+    async getPendingRecognition(partyId: string) {
+      return db
+        .selectFrom('party_recognitions')
+        .selectAll()
+        .where('party_id', '=', partyId)
+        .where('status', '=', 'pending')
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async decideRecognition(input: {
+      id: string;
+      status: 'recognised' | 'refused';
+      decidedAt: Date;
+      decidedBy: string;
+      reason: string | null;
+    }): Promise<void> {
+      await db
+        .updateTable('party_recognitions')
+        .set({
+          status: input.status,
+          decided_at: input.decidedAt,
+          decided_by: input.decidedBy,
+          reason: input.reason,
+        })
+        .where('id', '=', input.id)
+        .where('status', '=', 'pending')
+        .execute();
+    },
+
+    async findRecognitions(partyId: string) {
+      return db
+        .selectFrom('party_recognitions')
+        .selectAll()
+        .where('party_id', '=', partyId)
+        .orderBy('applied_at', 'asc')
+        .limit(200)
+        .execute();
+    },
+
+    async insertZone(zone: ZoneRow & { createdAt: Date; createdBy: string }): Promise<void> {
+      await db
+        .insertInto('market_zones')
+        .values({
+          id: zone.id,
+          code: zone.code,
+          name: zone.name,
+          district_code: zone.districtCode,
+          district_name: zone.districtName,
+          description: zone.description,
+          effective_from: zone.effectiveFrom,
+          effective_to: zone.effectiveTo,
+          created_at: zone.createdAt,
+          created_by: zone.createdBy,
+        })
+        .execute();
+    },
+
+    async getZone(id: string): Promise<ZoneRow | undefined> {
+      const row = await db.selectFrom('market_zones').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toZone(row);
+    },
+
+    async getZoneByCode(code: string): Promise<ZoneRow | undefined> {
+      const row = await db.selectFrom('market_zones').selectAll().where('code', '=', code).executeTakeFirst();
+      return row && toZone(row);
+    },
+
+    async findZones(input: { effectiveOn?: string | undefined }): Promise<ZoneRow[]> {
+      let q = db.selectFrom('market_zones').selectAll();
+      if (input.effectiveOn) {
+        const on = input.effectiveOn;
+        q = q
+          .where('effective_from', '<=', on)
+          .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', on)]));
+      }
+      const rows = await q.orderBy('code').limit(1000).execute();
+      return rows.map(toZone);
+    },
+  };
+}
+
+export type PartiesRepository = ReturnType<typeof createPartiesRepository>;

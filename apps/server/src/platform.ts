@@ -1,0 +1,77 @@
+import { type Config, loadConfig } from './config/config';
+import { resolveSecrets } from './config/secrets';
+import { createDb, type DbHandle } from './db/client';
+import { migrate } from './db/migrate';
+import { createStore, type Store } from './db/store';
+import { createCheckpointer } from './features/evidence/checkpointer';
+import { createEvidenceSigner, publicKeyPem } from './features/evidence/evidence-signer';
+import { issueCheckpoint } from './features/evidence/issue-checkpoint';
+import { type BuiltApp, buildApp } from './http/app';
+import type { AppDeps } from './http/deps';
+import { type Clock, systemClock } from './lib/clock';
+import { createPiiVault } from './lib/pii';
+
+export interface Platform {
+  readonly config: Config;
+  readonly db: DbHandle;
+  readonly store: Store;
+  readonly deps: AppDeps;
+  readonly built: BuiltApp;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root's body: database, migrations, secrets, evidence signer, checkpointer and
+ * the HTTP app, wired by hand. main.ts and the integration tests both start Kouan through here.
+ */
+export async function startPlatform(options: {
+  config?: Config;
+  db?: DbHandle;
+  clock?: Clock;
+  logger?: boolean;
+  checkpointTimer?: boolean;
+}): Promise<Platform> {
+  const config = options.config ?? loadConfig();
+  const db = options.db ?? (await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await migrate(db.db);
+  const secrets = resolveSecrets(config);
+  const clock = options.clock ?? systemClock;
+  const store = createStore(db.db);
+  const vault = createPiiVault(secrets);
+  const signer = createEvidenceSigner({
+    keyName: config.evidence.keyName,
+    privateKeyPem: secrets.evidenceSigningKeyPem,
+  });
+  const issue = () => issueCheckpoint({ store, signer, origin: config.evidence.origin, clock });
+  let built: BuiltApp | undefined;
+  const checkpointer = createCheckpointer({
+    issue,
+    intervalSeconds: config.evidence.checkpointIntervalSeconds,
+    onError: (error) => built?.app.log.error({ err: error }, 'checkpoint failed'),
+  });
+  const deps: AppDeps = {
+    config,
+    databaseKind: db.kind,
+    store,
+    vault,
+    clock,
+    signer,
+    publicKeyPem: publicKeyPem(secrets.evidenceSigningKeyPem),
+    issueCheckpoint: issue,
+    afterWrite: () => checkpointer.notify(),
+  };
+  built = await buildApp(deps, { logger: options.logger ?? true });
+  if (options.checkpointTimer !== false) checkpointer.start();
+  return {
+    config,
+    db,
+    store,
+    deps,
+    built,
+    async close() {
+      await checkpointer.stop();
+      await built?.app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { maskAddress, maskIdNumber, maskName, maskPassport, maskPhone } from './mask';
