@@ -115,7 +115,7 @@ async function verifyPackageCommand(
     if (typeof embedded !== 'string') {
       throw new UsageError('the package carries no verifierKey: give the log public key with --public-key');
     }
-    key = { key: embedded, source: 'the package itself' };
+    key = { key: embedded, source: 'the package itself, NOT independently supplied' };
     io.stderr.write(
       'WARNING: no --public-key given; using the verifierKey inside the package. That key was NOT\n' +
         'independently supplied: a forger can sign a package with their own key and embed it. This run only\n' +

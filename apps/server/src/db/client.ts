@@ -40,15 +40,14 @@ export async function createPglite(dataDir: string | undefined): Promise<DbHandl
     dir = path.join(dataDir, 'pg');
     mkdirSync(dir, { recursive: true });
   }
-  const pglite = new PGlite(dir, {
-    parsers: {
-      [INT8_OID]: (value: string) => Number(value),
-      [NUMERIC_OID]: (value: string) => value,
-      [DATE_OID]: (value: string) => value,
-    },
-  });
+  const pglite = new PGlite(dir);
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const parsers = {
+    [INT8_OID]: (value: string) => Number(value),
+    [NUMERIC_OID]: (value: string) => value,
+    [DATE_OID]: (value: string) => value,
+  };
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, parsers) });
   return {
     db,
     kind: 'pglite',

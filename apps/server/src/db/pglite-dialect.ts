@@ -1,4 +1,4 @@
-import type { PGlite, Results } from '@electric-sql/pglite';
+import type { ParserOptions, PGlite, Results } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -18,12 +18,15 @@ import {
  * waits in FIFO order.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly parsers: ParserOptions = {},
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.parsers);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -39,14 +42,19 @@ function lastResult<R>(results: Results[]): Results<R> {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly parsers: ParserOptions,
+  ) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Without parameters use the simple protocol, which also runs multi-statement scripts (migrations).
     const result =
       compiled.parameters.length === 0
-        ? lastResult(await this.pglite.exec(compiled.sql))
-        : await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
+        ? lastResult(await this.pglite.exec(compiled.sql, { parsers: this.parsers }))
+        : await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[], {
+            parsers: this.parsers,
+          });
     const affected = result.affectedRows;
     return {
       rows: result.rows as R[],
@@ -65,8 +73,11 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
 
-  constructor(private readonly pglite: PGlite) {
-    this.connection = new PGliteConnection(pglite);
+  constructor(
+    private readonly pglite: PGlite,
+    parsers: ParserOptions,
+  ) {
+    this.connection = new PGliteConnection(pglite, parsers);
   }
 
   async init(): Promise<void> {

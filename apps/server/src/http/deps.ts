@@ -1,4 +1,4 @@
-import type { NoteSigner } from '@kouan/domain/evidence/signed-note';
+import type { NoteSigner } from '@kouan/domain/evidence';
 import type { Config } from '../config/config';
 import type { Store } from '../db/store';
 import type { CheckpointRow } from '../features/evidence/evidence.repository';

@@ -4,6 +4,7 @@ export * from './consistency';
 export * from './encoding';
 export * from './errors';
 export * from './merkle';
+export * from './merkle-frontier';
 export * from './package';
 export * from './report';
 export * from './signed-note';

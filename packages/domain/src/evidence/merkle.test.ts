@@ -9,7 +9,6 @@ import {
   inclusionProof,
   inclusionProofPlan,
   largestPowerOfTwoLessThan,
-  MerkleFrontier,
   type MerkleNode,
   mthOfLeaves,
   type NodeAddress,
@@ -25,6 +24,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from './merkle';
+import { MerkleFrontier } from './merkle-frontier';
 
 const h = (hex: string) => Buffer.from(hex, 'hex');
 const hexes = (buffers: readonly Uint8Array[]) => buffers.map((b) => Buffer.from(b).toString('hex'));
@@ -442,7 +442,7 @@ describe('store-based proofs against brute force', () => {
   const brute = bruteForce(entries.map((e) => hashLeaf(e)));
   const next = random(20_240_601);
   const sizes = new Set<number>([1, 2, 3, 5, 6, 7, 9999, MAX]);
-  for (let p = 2; p <= 8192; p *= 2) [p - 1, p, p + 1].forEach((s) => sizes.add(s));
+  for (let p = 2; p <= 8192; p *= 2) for (const s of [p - 1, p, p + 1]) sizes.add(s);
   for (let i = 0; i < 12; i += 1) sizes.add(1 + next(MAX));
 
   it('the frontier reports every completed node, the leaf first, and its root is the MTH', () => {

@@ -3,14 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical';
 import { signCheckpoint } from './checkpoint';
 import { verifyCheckpointConsistency } from './consistency';
-import {
-  consistencyProof,
-  hashLeaf,
-  inclusionProof,
-  MerkleFrontier,
-  nodeGetterFromMap,
-  nodeKey,
-} from './merkle';
+import { consistencyProof, hashLeaf, inclusionProof, nodeGetterFromMap, nodeKey } from './merkle';
+import { MerkleFrontier } from './merkle-frontier';
 import {
   buildEvidencePackage,
   type EvidenceEntryMetadata,
@@ -134,7 +128,9 @@ describe('verifyEvidencePackage', () => {
   const tampers: Tamper[] = [
     [
       'the claimed leaf hash',
-      (p) => void (p.entry.leafHash = '00'.repeat(32)),
+      (p) => {
+        p.entry.leafHash = '00'.repeat(32);
+      },
       'leaf-hash',
       /but entry.leafHash is 0{64}/,
     ],
@@ -152,59 +148,77 @@ describe('verifyEvidencePackage', () => {
     ],
     [
       'the metadata',
-      (p) => void (p.entry.metadata.actor = 'user_02'),
+      (p) => {
+        p.entry.metadata.actor = 'user_02';
+      },
       'entry-metadata',
       /metadata.actor is "user_02" but the entry bytes say/,
     ],
     [
       'the entry index',
-      (p) => void (p.entry.index = 6),
+      (p) => {
+        p.entry.index = 6;
+      },
       ['entry-metadata', 'inclusion-proof'],
       /entry.index is 6 but the entry bytes say 5/,
     ],
     [
       'the document bytes',
-      (p) => void (p.document!.bytesBase64 = reencode(p.document!.bytesBase64, (b) => void (b[0]! ^= 1))),
+      (p) => {
+        p.document!.bytesBase64 = reencode(p.document!.bytesBase64, (b) => {
+          b[0]! ^= 1;
+        });
+      },
       'document-hash',
       /but document.sha256 is .+ and the entry's contentHash is/,
     ],
     [
       'the document hash',
-      (p) => void (p.document!.sha256 = 'ab'.repeat(32)),
+      (p) => {
+        p.document!.sha256 = 'ab'.repeat(32);
+      },
       'document-hash',
       /document.sha256 is (ab){32}/,
     ],
     [
       'a proof hash',
-      (p) =>
-        void (p.inclusionProof.hashes[1] = reencode(
-          p.inclusionProof.hashes[1]!,
-          (b) => void (b[7]! ^= 0x40),
-        )),
+      (p) => {
+        p.inclusionProof.hashes[1] = reencode(p.inclusionProof.hashes[1]!, (b) => {
+          b[7]! ^= 0x40;
+        });
+      },
       'inclusion-proof',
       /but the checkpoint root for size 13 is/,
     ],
     [
       'the proof index',
-      (p) => void (p.inclusionProof.leafIndex = 4),
+      (p) => {
+        p.inclusionProof.leafIndex = 4;
+      },
       'inclusion-proof',
       /the proof is for leaf 4, the entry is leaf 5/,
     ],
     [
       'the proof size',
-      (p) => void (p.inclusionProof.treeSize = 12),
+      (p) => {
+        p.inclusionProof.treeSize = 12;
+      },
       'inclusion-proof',
       /the proof is for tree size 12, the checkpoint is for size 13/,
     ],
     [
       'a dropped proof hash',
-      (p) => void p.inclusionProof.hashes.pop(),
+      (p) => {
+        p.inclusionProof.hashes.pop();
+      },
       'inclusion-proof',
       /cannot be a proof for leaf 5/,
     ],
     [
       'the checkpoint body',
-      (p) => void (p.checkpoint = p.checkpoint.replace('\n13\n', '\n12\n')),
+      (p) => {
+        p.checkpoint = p.checkpoint.replace('\n13\n', '\n12\n');
+      },
       ['checkpoint-signature', 'inclusion-proof'],
       /INVALID_SIGNATURE/,
     ],
@@ -213,20 +227,26 @@ describe('verifyEvidencePackage', () => {
       (p) => {
         const [text, line] = p.checkpoint.split('\n\n') as [string, string];
         const [dash, name, signature] = line.trim().split(' ') as [string, string, string];
-        p.checkpoint = `${text}\n\n${dash} ${name} ${reencode(signature, (b) => void (b[20]! ^= 1))}\n`;
+        p.checkpoint = `${text}\n\n${dash} ${name} ${reencode(signature, (b) => {
+          b[20]! ^= 1;
+        })}\n`;
       },
       'checkpoint-signature',
       /INVALID_SIGNATURE: the signature by kouan.test\/evidence\+[0-9a-f]{8} does not verify/,
     ],
     [
       'the package format',
-      (p) => void ((p as { format: string }).format = 'kouan-evidence-package/2'),
+      (p) => {
+        (p as { format: string }).format = 'kouan-evidence-package/2';
+      },
       'package-format',
       /this verifier reads "kouan-evidence-package\/1"/,
     ],
     [
       'a proof hash encoding',
-      (p) => void (p.inclusionProof.hashes[0] = 'not base64'),
+      (p) => {
+        p.inclusionProof.hashes[0] = 'not base64';
+      },
       'package-format',
       /inclusionProof.hashes\[0\] is not the base64 of 32 bytes/,
     ],
@@ -340,7 +360,13 @@ describe('verifyCheckpointConsistency', () => {
     const good = proofJson(5, 9);
     const tampered = {
       ...good,
-      hashes: good.hashes.map((h, i) => (i === 0 ? reencode(h, (b) => void (b[0]! ^= 1)) : h)),
+      hashes: good.hashes.map((h, i) =>
+        i === 0
+          ? reencode(h, (b) => {
+              b[0]! ^= 1;
+            })
+          : h,
+      ),
     };
     const run = (oldNote: string, newNote: string, proof: unknown, k = key) =>
       verifyCheckpointConsistency(oldNote, newNote, proof, k);

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { ed25519Signer, type NoteSigner } from '@kouan/domain/evidence/signed-note';
+import { ed25519Signer, type NoteSigner } from '@kouan/domain/evidence';
 
 /**
  * The checkpoint signer. Ed25519 today; the NoteSigner interface is the seam where an SM2/SM3

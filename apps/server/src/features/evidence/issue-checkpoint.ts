@@ -1,6 +1,10 @@
-import { signCheckpoint } from '@kouan/domain/evidence/checkpoint';
-import { MerkleFrontier, nodeGetterFromMap, nodesNeededForRoot } from '@kouan/domain/evidence/merkle';
-import type { NoteSigner } from '@kouan/domain/evidence/signed-note';
+import type { NoteSigner } from '@kouan/domain/evidence';
+import {
+  MerkleFrontier,
+  nodeGetterFromMap,
+  nodesNeededForRoot,
+  signCheckpoint,
+} from '@kouan/domain/evidence';
 import type { Store } from '../../db/store';
 import type { Clock } from '../../lib/clock';
 import type { CheckpointRow } from './evidence.repository';

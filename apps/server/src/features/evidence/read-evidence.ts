@@ -1,12 +1,13 @@
+import type { NoteSigner } from '@kouan/domain/evidence';
 import {
+  buildEvidencePackage,
   consistencyProof,
+  type EvidencePackage,
   inclusionProof,
   nodeGetterFromMap,
   nodesNeededForConsistency,
   nodesNeededForInclusion,
-} from '@kouan/domain/evidence/merkle';
-import { buildEvidencePackage, type EvidencePackage } from '@kouan/domain/evidence/package';
-import type { NoteSigner } from '@kouan/domain/evidence/signed-note';
+} from '@kouan/domain/evidence';
 import type { Repositories, Store } from '../../db/store';
 import { type Actor, can } from '../../lib/actor';
 import { commonError } from '../../lib/errors.common';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@kouan/domain/evidence/canonical';
 import {
+  canonicalJson,
   hashLeaf,
   MerkleFrontier,
   nodeGetterFromMap,
   nodesNeededForRoot,
-} from '@kouan/domain/evidence/merkle';
+} from '@kouan/domain/evidence';
 import type { Actor } from '../../lib/actor';
 import type { PiiVault } from '../../lib/pii';
 import { SOFTWARE_VERSION } from '../../lib/version';

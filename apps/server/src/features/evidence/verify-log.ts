@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { openCheckpoint } from '@kouan/domain/evidence/checkpoint';
-import { hashChildren, hashLeaf } from '@kouan/domain/evidence/merkle';
-import type { NoteVerifier } from '@kouan/domain/evidence/signed-note';
+import type { NoteVerifier } from '@kouan/domain/evidence';
+import { hashChildren, hashLeaf, openCheckpoint } from '@kouan/domain/evidence';
 import type { Store } from '../../db/store';
 import type { PiiVault } from '../../lib/pii';
 
