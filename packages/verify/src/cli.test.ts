@@ -17,7 +17,7 @@ import {
   nodeGetterFromMap,
   nodeKey,
   signCheckpoint,
-} from '@kouan/domain/evidence/index';
+} from '@kouan/domain/evidence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_NOT_VERIFIED, EXIT_USAGE, EXIT_VERIFIED, main } from './cli';
 

@@ -16,7 +16,7 @@ import {
   type VerificationReport,
   verifyCheckpointConsistency,
   verifyEvidencePackage,
-} from '@kouan/domain/evidence/index';
+} from '@kouan/domain/evidence';
 
 export const EXIT_VERIFIED = 0;
 export const EXIT_NOT_VERIFIED = 1;

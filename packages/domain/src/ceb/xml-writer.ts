@@ -9,8 +9,9 @@ import type { XsdSchema } from './schema/schema-types';
 import { CEB_NAMESPACE } from './schema/schema-types';
 
 // XML 1.0 Char production, negated: these cannot appear in a document at all, not even escaped.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove control characters
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove control characters
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Drops characters XML cannot carry (e.g. from an echoed binary body), replacing them with U+FFFD. */
 export function toXmlChars(text: string): string {
@@ -18,7 +19,11 @@ export function toXmlChars(text: string): string {
 }
 
 export function escapeXmlText(text: string): string {
-  return toXmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  return toXmlChars(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
 }
 
 export function escapeXmlAttribute(text: string): string {
@@ -43,7 +48,14 @@ function scalar(value: unknown, path: string): string {
   throw new Error(`${path}: expected a string or safe integer`);
 }
 
-function writeComplex(schema: XsdSchema, key: string, node: Node, path: string, out: string[], opts: WriteOptions) {
+function writeComplex(
+  schema: XsdSchema,
+  key: string,
+  node: Node,
+  path: string,
+  out: string[],
+  opts: WriteOptions,
+) {
   const ct = schema.complexTypes[key];
   if (!ct) throw new Error(`no complex type ${key}`);
   const known = new Set([...ct.children.map((p) => p.name), ...(ct.attributes ?? []).map((a) => a.name)]);
@@ -77,7 +89,9 @@ export function writeCebXml(messageType: CebMessageType, data: Node, opts: Write
     .filter((a) => data[a.name] !== undefined)
     .map((a) => ` ${a.name}="${escapeXmlAttribute(scalar(data[a.name], `/${messageType}/@${a.name}`))}"`)
     .join('');
-  const out = [`<?xml version="1.0" encoding="UTF-8"?>\n<ceb:${messageType}${attrs} xmlns:ceb="${CEB_NAMESPACE}">`];
+  const out = [
+    `<?xml version="1.0" encoding="UTF-8"?>\n<ceb:${messageType}${attrs} xmlns:ceb="${CEB_NAMESPACE}">`,
+  ];
   writeComplex(schema, messageType, data, `/${messageType}`, out, opts);
   out.push(`</ceb:${messageType}>`);
   return out.join('');

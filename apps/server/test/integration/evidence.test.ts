@@ -1,0 +1,202 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  mthOfLeaves,
+  noteVerifierFromKey,
+  openCheckpoint,
+  verifyCheckpointConsistency,
+  verifyEvidencePackage,
+  verifyInclusion,
+} from '@kouan/domain/evidence';
+import { main as verifyCli } from '@kouan/verify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvidence } from '../../src/features/evidence';
+import { verifyLog } from '../../src/features/evidence/verify-log';
+import { systemActor } from '../../src/lib/actor';
+import { startTestPlatform, type TestPlatform } from '../harness';
+
+let t: TestPlatform;
+let verifierKey: string;
+beforeAll(async () => {
+  t = await startTestPlatform();
+  verifierKey = t.platform.deps.signer.verifierKey();
+});
+afterAll(async () => t?.close());
+
+const sink = () => {
+  let text = '';
+  return { write: (s: string) => (text += s), get text() { return text; } };
+};
+
+async function appendSystemEvents(count: number, tag: string) {
+  const actor = systemActor(`req_test_${tag}`);
+  await t.platform.store.transaction((repos) =>
+    recordEvidence(
+      { evidence: repos.evidence, vault: t.platform.deps.vault },
+      Array.from({ length: count }, (_, i) => ({
+        kind: 'decision.taken' as const,
+        subject: { type: 'test', id: `${tag}-${i}` },
+        actor,
+        at: t.clock.now(),
+        partyIds: [],
+        document: { tag, i },
+      })),
+    ),
+  );
+}
+
+async function verifyAll() {
+  return verifyLog({ store: t.platform.store, vault: t.platform.deps.vault, verifier: noteVerifierFromKey(verifierKey) });
+}
+
+describe('evidence ledger', () => {
+  it('records the demo filings and publishes a signed checkpoint and the public key', async () => {
+    await t.platform.deps.issueCheckpoint();
+    const key = await t.request('GET', '/api/public/evidence/public-key');
+    expect(key.status).toBe(200);
+    expect(key.body.verifierKey).toBe(verifierKey);
+    const cp = await t.request('GET', '/api/public/evidence/checkpoint');
+    expect(cp.status).toBe(200);
+    const opened = openCheckpoint(cp.text, [noteVerifierFromKey(verifierKey)]);
+    expect(opened.verified).toHaveLength(1);
+    expect(opened.checkpoint.treeSize).toBeGreaterThan(10);
+  });
+
+  it('exports an evidence package that verifies offline, in the library and in the CLI', async () => {
+    const token = await t.login('commerce');
+    const list = await t.request('GET', '/api/evidence/entries?kind=party.filed&limit=1', { token });
+    const index = list.body.items[0].index as number;
+    const res = await t.request('GET', `/api/evidence/entries/${index}/package`, { token });
+    expect(res.status).toBe(200);
+    const report = verifyEvidencePackage(res.body, verifierKey);
+    expect(report.checks.filter((c) => c.status === 'failed')).toEqual([]);
+    expect(report.ok).toBe(true);
+    const doc = JSON.parse(Buffer.from(res.body.document.bytesBase64, 'base64').toString('utf8'));
+    expect(doc.party.kind).toBeDefined();
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'kouan-pkg-'));
+    const good = path.join(dir, 'package.json');
+    writeFileSync(good, JSON.stringify(res.body));
+    const out = sink();
+    expect(await verifyCli([good, '--public-key', verifierKey], { stdout: out, stderr: out })).toBe(0);
+
+    const tampered = structuredClone(res.body);
+    const leaf = JSON.parse(Buffer.from(tampered.entry.bytesBase64, 'base64').toString('utf8'));
+    leaf.subjectId = 'party_FORGED';
+    tampered.entry.bytesBase64 = Buffer.from(JSON.stringify(leaf)).toString('base64');
+    const bad = path.join(dir, 'tampered.json');
+    writeFileSync(bad, JSON.stringify(tampered));
+    const out2 = sink();
+    expect(await verifyCli([bad, '--public-key', verifierKey], { stdout: out2, stderr: out2 })).toBe(1);
+  });
+
+  it('gives inclusion proofs that verify against the checkpoint root', async () => {
+    const cp = await t.platform.deps.issueCheckpoint();
+    const token = await t.login('customs');
+    for (const index of [0, 1, Math.floor(cp!.treeSize / 2), cp!.treeSize - 1]) {
+      const entry = await t.request('GET', `/api/evidence/entries/${index}`, { token });
+      const proof = await t.request('GET', `/api/evidence/entries/${index}/inclusion-proof?treeSize=${cp!.treeSize}`, { token });
+      expect(proof.status).toBe(200);
+      expect(
+        verifyInclusion({
+          leafHash: Buffer.from(entry.body.leafHash, 'hex'),
+          leafIndex: index,
+          treeSize: cp!.treeSize,
+          proof: proof.body.hashes.map((h: string) => Buffer.from(h, 'base64')),
+          rootHash: cp!.rootHash,
+        }),
+      ).toBe(true);
+    }
+    const beyond = await t.request('GET', `/api/evidence/entries/0/inclusion-proof?treeSize=${cp!.treeSize + 1000}`, { token });
+    expect(beyond.status).toBe(422);
+    expect(beyond.body.error.code).toBe('EVIDENCE_TREE_SIZE');
+  });
+
+  it('lets an auditor holding an old checkpoint prove the log only grew (public consistency proof)', async () => {
+    const old = await t.platform.deps.issueCheckpoint();
+    await appendSystemEvents(37, 'grow');
+    const fresh = await t.platform.deps.issueCheckpoint();
+    const proof = await t.request('GET', `/api/public/evidence/consistency-proof?oldSize=${old!.treeSize}&newSize=${fresh!.treeSize}`);
+    expect(proof.status).toBe(200);
+    const report = verifyCheckpointConsistency(old!.note, fresh!.note, proof.body, verifierKey);
+    expect(report.ok).toBe(true);
+    const wrong = { ...proof.body, hashes: [...proof.body.hashes].reverse() };
+    expect(verifyCheckpointConsistency(old!.note, fresh!.note, wrong, verifierKey).ok).toBe(false);
+  });
+
+  it('stores exactly the RFC 9162 tree: the checkpoint root equals a brute-force root of the stored leaves', async () => {
+    for (const n of [1, 2, 3, 5, 8, 13, 100, 255]) await appendSystemEvents(n, `bulk${n}`);
+    const cp = await t.platform.deps.issueCheckpoint();
+    const leaves = await t.sql<{ leaf: Uint8Array }>('select leaf from evidence_entries order by idx');
+    expect(leaves).toHaveLength(cp!.treeSize);
+    expect(mthOfLeaves(leaves.map((r) => Buffer.from(r.leaf))).equals(cp!.rootHash)).toBe(true);
+  });
+
+  it('a write that fails records no evidence (same transaction)', async () => {
+    const before = await t.platform.store.repos.evidence.treeSize();
+    await expect(
+      t.platform.store.transaction(async (repos) => {
+        await recordEvidence({ evidence: repos.evidence, vault: t.platform.deps.vault }, [
+          { kind: 'decision.taken', subject: { type: 'test', id: 'rolled-back' }, actor: systemActor('req_rb'), at: t.clock.now(), partyIds: [], document: {} },
+        ]);
+        throw new Error('state change failed after the evidence was written');
+      }),
+    ).rejects.toThrow('state change failed');
+    expect(await t.platform.store.repos.evidence.treeSize()).toBe(before);
+  });
+
+  it('an enterprise reads entries about its own records only; the public reads neither', async () => {
+    const operator = t.demo.enterprises.find((e) => e.key === 'operator')!;
+    const ebcKey = t.apiKey('ebc');
+    const own = await t.request('GET', `/api/evidence/entries?subjectId=${operator.partyId}`, { apiKey: t.apiKey('operator') });
+    expect(own.status).toBe(200);
+    expect(own.body.items.length).toBeGreaterThan(0);
+    const index = own.body.items[0].index;
+    const other = await t.request('GET', `/api/evidence/entries/${index}`, { apiKey: ebcKey });
+    expect(other.status).toBe(404);
+    const otherList = await t.request('GET', `/api/evidence/entries?subjectId=${operator.partyId}`, { apiKey: ebcKey });
+    expect(otherList.body.items).toEqual([]);
+    const anonymous = await t.request('GET', `/api/evidence/entries/${index}`);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('the database refuses UPDATE, DELETE and TRUNCATE on the ledger tables', async () => {
+    for (const statement of [
+      'update evidence_entries set kind = kind where idx = 0',
+      'delete from evidence_entries where idx = 0',
+      'update evidence_nodes set hash = hash',
+      'delete from evidence_nodes',
+      'update evidence_checkpoints set note = note',
+      'delete from evidence_checkpoints',
+      'truncate evidence_entries',
+      'update evidence_documents set body_enc = body_enc',
+      'delete from evidence_documents',
+    ]) {
+      await expect(t.sql(statement), statement).rejects.toThrow(/KOUAN_APPEND_ONLY/);
+    }
+  });
+
+  it('re-verification names the first tampered entry or node', async () => {
+    await t.platform.deps.issueCheckpoint();
+    expect((await verifyAll()).ok).toBe(true);
+
+    await t.sql('alter table evidence_entries disable trigger evidence_entries_append_only');
+    await t.sql(`update evidence_entries set leaf = set_byte(leaf, 12, get_byte(leaf, 12) # 1) where idx = 7`);
+    const entryResult = await verifyAll();
+    expect(entryResult.ok).toBe(false);
+    expect(entryResult.problem).toContain('entry 7');
+    await t.sql(`update evidence_entries set leaf = set_byte(leaf, 12, get_byte(leaf, 12) # 1) where idx = 7`);
+    await t.sql('alter table evidence_entries enable trigger evidence_entries_append_only');
+    expect((await verifyAll()).ok).toBe(true);
+
+    await t.sql('alter table evidence_nodes disable trigger evidence_nodes_append_only');
+    await t.sql(`update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 2 and idx = 1`);
+    const nodeResult = await verifyAll();
+    expect(nodeResult.ok).toBe(false);
+    expect(nodeResult.problem).toContain('level 2, index 1');
+    await t.sql(`update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 2 and idx = 1`);
+    await t.sql('alter table evidence_nodes enable trigger evidence_nodes_append_only');
+    expect((await verifyAll()).ok).toBe(true);
+  });
+});
