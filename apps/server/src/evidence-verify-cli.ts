@@ -15,7 +15,10 @@ const config = loadConfig();
 const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   const secrets = resolveSecrets(config);
-  const signer = createEvidenceSigner({ keyName: config.evidence.keyName, privateKeyPem: secrets.evidenceSigningKeyPem });
+  const signer = createEvidenceSigner({
+    keyName: config.evidence.keyName,
+    privateKeyPem: secrets.evidenceSigningKeyPem,
+  });
   const result = await verifyLog({
     store: createStore(handle.db),
     vault: createPiiVault(secrets),

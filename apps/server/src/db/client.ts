@@ -13,6 +13,8 @@ export interface DbHandle {
   readonly kind: DatabaseKind;
   /** Human-readable location, without credentials. */
   readonly location: string;
+  /** The embedded engine itself, for tools that need its COPY (benchmarks); undefined on a server. */
+  readonly pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function createPglite(dataDir: string | undefined): Promise<DbHandl
   return {
     db,
     kind: 'pglite',
+    pglite,
     location: dir ? `embedded PGlite at ${dir}` : 'embedded PGlite in memory',
     close: () => db.destroy(),
   };

@@ -26,7 +26,12 @@ afterAll(async () => t?.close());
 
 const sink = () => {
   let text = '';
-  return { write: (s: string) => (text += s), get text() { return text; } };
+  return {
+    write: (s: string) => (text += s),
+    get text() {
+      return text;
+    },
+  };
 };
 
 async function appendSystemEvents(count: number, tag: string) {
@@ -47,7 +52,11 @@ async function appendSystemEvents(count: number, tag: string) {
 }
 
 async function verifyAll() {
-  return verifyLog({ store: t.platform.store, vault: t.platform.deps.vault, verifier: noteVerifierFromKey(verifierKey) });
+  return verifyLog({
+    store: t.platform.store,
+    vault: t.platform.deps.vault,
+    verifier: noteVerifierFromKey(verifierKey),
+  });
 }
 
 describe('evidence ledger', () => {
@@ -96,7 +105,11 @@ describe('evidence ledger', () => {
     const token = await t.login('customs');
     for (const index of [0, 1, Math.floor(cp!.treeSize / 2), cp!.treeSize - 1]) {
       const entry = await t.request('GET', `/api/evidence/entries/${index}`, { token });
-      const proof = await t.request('GET', `/api/evidence/entries/${index}/inclusion-proof?treeSize=${cp!.treeSize}`, { token });
+      const proof = await t.request(
+        'GET',
+        `/api/evidence/entries/${index}/inclusion-proof?treeSize=${cp!.treeSize}`,
+        { token },
+      );
       expect(proof.status).toBe(200);
       expect(
         verifyInclusion({
@@ -108,7 +121,11 @@ describe('evidence ledger', () => {
         }),
       ).toBe(true);
     }
-    const beyond = await t.request('GET', `/api/evidence/entries/0/inclusion-proof?treeSize=${cp!.treeSize + 1000}`, { token });
+    const beyond = await t.request(
+      'GET',
+      `/api/evidence/entries/0/inclusion-proof?treeSize=${cp!.treeSize + 1000}`,
+      { token },
+    );
     expect(beyond.status).toBe(422);
     expect(beyond.body.error.code).toBe('EVIDENCE_TREE_SIZE');
   });
@@ -117,7 +134,10 @@ describe('evidence ledger', () => {
     const old = await t.platform.deps.issueCheckpoint();
     await appendSystemEvents(37, 'grow');
     const fresh = await t.platform.deps.issueCheckpoint();
-    const proof = await t.request('GET', `/api/public/evidence/consistency-proof?oldSize=${old!.treeSize}&newSize=${fresh!.treeSize}`);
+    const proof = await t.request(
+      'GET',
+      `/api/public/evidence/consistency-proof?oldSize=${old!.treeSize}&newSize=${fresh!.treeSize}`,
+    );
     expect(proof.status).toBe(200);
     const report = verifyCheckpointConsistency(old!.note, fresh!.note, proof.body, verifierKey);
     expect(report.ok).toBe(true);
@@ -138,7 +158,14 @@ describe('evidence ledger', () => {
     await expect(
       t.platform.store.transaction(async (repos) => {
         await recordEvidence({ evidence: repos.evidence, vault: t.platform.deps.vault }, [
-          { kind: 'decision.taken', subject: { type: 'test', id: 'rolled-back' }, actor: systemActor('req_rb'), at: t.clock.now(), partyIds: [], document: {} },
+          {
+            kind: 'decision.taken',
+            subject: { type: 'test', id: 'rolled-back' },
+            actor: systemActor('req_rb'),
+            at: t.clock.now(),
+            partyIds: [],
+            document: {},
+          },
         ]);
         throw new Error('state change failed after the evidence was written');
       }),
@@ -149,13 +176,17 @@ describe('evidence ledger', () => {
   it('an enterprise reads entries about its own records only; the public reads neither', async () => {
     const operator = t.demo.enterprises.find((e) => e.key === 'operator')!;
     const ebcKey = t.apiKey('ebc');
-    const own = await t.request('GET', `/api/evidence/entries?subjectId=${operator.partyId}`, { apiKey: t.apiKey('operator') });
+    const own = await t.request('GET', `/api/evidence/entries?subjectId=${operator.partyId}`, {
+      apiKey: t.apiKey('operator'),
+    });
     expect(own.status).toBe(200);
     expect(own.body.items.length).toBeGreaterThan(0);
     const index = own.body.items[0].index;
     const other = await t.request('GET', `/api/evidence/entries/${index}`, { apiKey: ebcKey });
     expect(other.status).toBe(404);
-    const otherList = await t.request('GET', `/api/evidence/entries?subjectId=${operator.partyId}`, { apiKey: ebcKey });
+    const otherList = await t.request('GET', `/api/evidence/entries?subjectId=${operator.partyId}`, {
+      apiKey: ebcKey,
+    });
     expect(otherList.body.items).toEqual([]);
     const anonymous = await t.request('GET', `/api/evidence/entries/${index}`);
     expect(anonymous.status).toBe(401);
@@ -182,20 +213,28 @@ describe('evidence ledger', () => {
     expect((await verifyAll()).ok).toBe(true);
 
     await t.sql('alter table evidence_entries disable trigger evidence_entries_append_only');
-    await t.sql(`update evidence_entries set leaf = set_byte(leaf, 12, get_byte(leaf, 12) # 1) where idx = 7`);
+    await t.sql(
+      `update evidence_entries set leaf = set_byte(leaf, 12, get_byte(leaf, 12) # 1) where idx = 7`,
+    );
     const entryResult = await verifyAll();
     expect(entryResult.ok).toBe(false);
     expect(entryResult.problem).toContain('entry 7');
-    await t.sql(`update evidence_entries set leaf = set_byte(leaf, 12, get_byte(leaf, 12) # 1) where idx = 7`);
+    await t.sql(
+      `update evidence_entries set leaf = set_byte(leaf, 12, get_byte(leaf, 12) # 1) where idx = 7`,
+    );
     await t.sql('alter table evidence_entries enable trigger evidence_entries_append_only');
     expect((await verifyAll()).ok).toBe(true);
 
     await t.sql('alter table evidence_nodes disable trigger evidence_nodes_append_only');
-    await t.sql(`update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 2 and idx = 1`);
+    await t.sql(
+      `update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 2 and idx = 1`,
+    );
     const nodeResult = await verifyAll();
     expect(nodeResult.ok).toBe(false);
     expect(nodeResult.problem).toContain('level 2, index 1');
-    await t.sql(`update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 2 and idx = 1`);
+    await t.sql(
+      `update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 2 and idx = 1`,
+    );
     await t.sql('alter table evidence_nodes enable trigger evidence_nodes_append_only');
     expect((await verifyAll()).ok).toBe(true);
   });

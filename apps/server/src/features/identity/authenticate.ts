@@ -15,7 +15,7 @@ export async function authenticate(
   const { credential } = input;
   if (credential.kind === 'session') {
     const user = await deps.identity.findUserBySession(hashSecret(credential.token), deps.clock.now());
-    if (!user || user.status !== 'active') {
+    if (user?.status !== 'active') {
       throw commonError('UNAUTHENTICATED', { reason: 'session expired or unknown / 会话已过期或无效' });
     }
     return actorFor({
@@ -28,7 +28,7 @@ export async function authenticate(
     });
   }
   const org = await deps.identity.findOrgByApiKey(hashSecret(credential.key));
-  if (!org || org.kind !== 'enterprise') {
+  if (org?.kind !== 'enterprise') {
     throw commonError('UNAUTHENTICATED', { reason: 'API key unknown or revoked / API 密钥无效或已吊销' });
   }
   return actorFor({

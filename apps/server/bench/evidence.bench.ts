@@ -1,0 +1,168 @@
+/**
+ * npm run bench:evidence [-- --db pglite|postgres --entries 1000000]
+ *
+ * Appends/s with one entry per transaction and with batches of 1,000; inclusion-proof latency
+ * p50/p99 at the full size; and, in the same run, the raw limits: node:crypto's SHA-256 node-hash
+ * rate and the database's COPY rate for rows of the same size as ledger entries.
+ */
+
+import { randomBytes } from 'node:crypto';
+import {
+  hashChildren,
+  inclusionProof,
+  nodeGetterFromMap,
+  nodesNeededForInclusion,
+} from '@kouan/domain/evidence';
+import { sql } from 'kysely';
+import { migrate } from '../src/db/migrate';
+import { createStore } from '../src/db/store';
+import { type EvidenceEvent, recordEvidence } from '../src/features/evidence';
+import { systemActor } from '../src/lib/actor';
+import { createPiiVault } from '../src/lib/pii';
+import {
+  argValue,
+  type BenchDb,
+  copyRows,
+  type Figure,
+  freshDb,
+  percentile,
+  printFigures,
+  writeResults,
+} from './bench-common';
+
+const database = argValue('db', 'pglite') as BenchDb;
+const totalEntries = Number(argValue('entries', '1000000'));
+const SINGLE_TX = Number(argValue('single', '2000'));
+const BATCH = 1000;
+const PROOFS = 2000;
+const COPY_ROWS = 100_000;
+
+const vault = createPiiVault({ piiKey: randomBytes(32), piiHashKey: randomBytes(32) });
+const actor = systemActor('req_bench', 'bench');
+
+function event(i: number): EvidenceEvent {
+  return {
+    kind: 'message.accepted',
+    subject: { type: 'ceb_message', id: `msg_${i.toString().padStart(10, '0')}` },
+    actor,
+    at: new Date(),
+    partyIds: ['party_01JBENCHEBP0000000000000000', 'party_01JBENCHEBC0000000000000000'],
+    document: {
+      guid: `4CDE1CFD-EDED-46B1-946C-${i.toString(16).padStart(12, '0')}`,
+      orderNo: `ORDER${i}`,
+      amount: '199.00000',
+    },
+  };
+}
+
+async function main() {
+  process.stdout.write(`bench:evidence on ${database}, ${totalEntries.toLocaleString('en-US')} entries\n`);
+  const db = await freshDb(database);
+  await migrate(db.handle.db);
+  const store = createStore(db.handle.db);
+  const append = (events: EvidenceEvent[]) =>
+    store.transaction((repos) => recordEvidence({ evidence: repos.evidence, vault }, events));
+
+  let next = 0;
+  let started = performance.now();
+  for (let i = 0; i < SINGLE_TX; i += 1) await append([event(next++)]);
+  const singleRate = SINGLE_TX / ((performance.now() - started) / 1000);
+
+  started = performance.now();
+  let batches = 0;
+  const heapStart = process.memoryUsage().heapUsed;
+  let lastReport = started;
+  while (next < totalEntries) {
+    const n = Math.min(BATCH, totalEntries - next);
+    await append(Array.from({ length: n }, () => event(next++)));
+    batches += 1;
+    if (performance.now() - lastReport > 10_000) {
+      lastReport = performance.now();
+      process.stdout.write(`  … ${next.toLocaleString('en-US')} entries\n`);
+    }
+  }
+  const batchedSeconds = (performance.now() - started) / 1000;
+  const batchedRate = (totalEntries - SINGLE_TX) / batchedSeconds;
+  const size = await store.repos.evidence.treeSize();
+
+  const latencies: number[] = [];
+  for (let i = 0; i < PROOFS; i += 1) {
+    const leaf = Math.floor(Math.random() * size);
+    const t0 = performance.now();
+    const nodes = await store.repos.evidence.getNodes(nodesNeededForInclusion(leaf, size));
+    inclusionProof(leaf, size, nodeGetterFromMap(nodes));
+    latencies.push(performance.now() - t0);
+  }
+  latencies.sort((a, b) => a - b);
+
+  const left = randomBytes(32);
+  const right = randomBytes(32);
+  const HASHES = 1_000_000;
+  started = performance.now();
+  for (let i = 0; i < HASHES; i += 1) hashChildren(left, right);
+  const hashRate = HASHES / ((performance.now() - started) / 1000);
+
+  // Raw limit: COPY rows shaped like evidence entries (same columns and sizes) into an unconstrained table.
+  const sample = await store.repos.evidence.getEntry(size - 1);
+  const leafHex = `\\\\x${Buffer.from(sample!.leaf).toString('hex')}`;
+  const hashHex = `\\\\x${Buffer.from(sample!.leafHash).toString('hex')}`;
+  // Same columns and types, no primary key, indexes or triggers.
+  await sql`create table bench_copy (like evidence_entries)`.execute(db.handle.db);
+  const now = new Date().toISOString();
+  const lines = Array.from({ length: COPY_ROWS }, (_, i) =>
+    [
+      i,
+      'message.accepted',
+      leafHex,
+      hashHex,
+      hashHex,
+      'ceb_message',
+      `msg_${i}`,
+      'system',
+      'bench',
+      'org_platform',
+      '{party_a,party_b}',
+      now,
+      'kouan-server/0.1.0',
+    ].join('\t'),
+  );
+  const copyMs = await copyRows(
+    { kind: database, ...(db.url ? { url: db.url } : {}), ...(db.pglite ? { pglite: db.pglite } : {}) },
+    'bench_copy',
+    'idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id, actor_type, actor_id, org_id, party_ids, recorded_at, software_version',
+    lines,
+  );
+  const copyRate = COPY_ROWS / (copyMs / 1000);
+
+  const figures: Figure[] = [
+    { name: 'append, one entry per transaction', value: Math.round(singleRate), unit: 'entries/s' },
+    { name: 'append, batches of 1,000 per transaction', value: Math.round(batchedRate), unit: 'entries/s' },
+    { name: 'target: batched append', value: 50_000, unit: 'entries/s' },
+    {
+      name: `inclusion proof p50 at ${size.toLocaleString('en-US')} entries`,
+      value: percentile(latencies, 50),
+      unit: 'ms',
+    },
+    {
+      name: `inclusion proof p99 at ${size.toLocaleString('en-US')} entries`,
+      value: percentile(latencies, 99),
+      unit: 'ms',
+    },
+    { name: 'target: inclusion proof p99', value: 5, unit: 'ms' },
+    { name: 'raw limit: SHA-256 node hashes (node:crypto)', value: Math.round(hashRate), unit: 'hashes/s' },
+    { name: 'raw limit: COPY of equally sized rows', value: Math.round(copyRate), unit: 'rows/s' },
+    { name: 'ratio: batched append / COPY', value: batchedRate / copyRate, unit: '' },
+    { name: 'ratio: batched append x 2 hashes / hash rate', value: (batchedRate * 2) / hashRate, unit: '' },
+    {
+      name: 'heap growth during batched appends',
+      value: Math.round((process.memoryUsage().heapUsed - heapStart) / 2 ** 20),
+      unit: 'MiB',
+    },
+  ];
+  printFigures(`bench:evidence — ${database} (${batches} batches)`, figures);
+  const file = writeResults('evidence', database, figures, { entries: size });
+  process.stdout.write(`\nwritten to ${file}\n`);
+  await db.drop();
+}
+
+await main();
