@@ -29,6 +29,7 @@ export async function startPlatform(options: {
   db?: DbHandle;
   clock?: Clock;
   logger?: boolean;
+  logStream?: NodeJS.WritableStream;
   checkpointTimer?: boolean;
 }): Promise<Platform> {
   const config = options.config ?? loadConfig();
@@ -60,7 +61,10 @@ export async function startPlatform(options: {
     issueCheckpoint: issue,
     afterWrite: () => checkpointer.notify(),
   };
-  built = await buildApp(deps, { logger: options.logger ?? true });
+  built = await buildApp(deps, {
+    logger: options.logger ?? true,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   if (options.checkpointTimer !== false) checkpointer.start();
   return {
     config,

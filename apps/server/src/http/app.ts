@@ -23,13 +23,17 @@ export interface BuiltApp {
 /** Routes under these prefixes are served by plugins (API docs) and are public by declaration here. */
 const PUBLIC_PLUGIN_PREFIXES = ['/docs'];
 
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<BuiltApp> {
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+): Promise<BuiltApp> {
   const app = Fastify({
     logger:
       options.logger === false
         ? false
         : {
             level: deps.config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             // Never log query strings (they may carry identifiers) or headers (credentials).
             serializers: {
               req: (req: { method: string; url: string; id: string }) => ({
