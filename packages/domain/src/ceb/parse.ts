@@ -22,8 +22,9 @@ export const CEB_MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Deepest element nesting; CEB business content is 4 levels, ds:Signature adds 6, ExtendMessage is free. */
 export const CEB_MAX_DEPTH = 32;
 /**
- * Most elements in one message. The largest legal message, a CEB621 with 100 inventories × 99 lines,
- * has about 100 × (1 + 1 + 61 + 99 × 28) ≈ 284,000 elements; 300,000 leaves room for Signature/BaseSubscribe.
+ * Most elements in one message. The largest bounded message, a CEB621 with 100 inventories of 99 lines,
+ * has 100 × (1 + 1 + 48 head fields + 99 × (1 + 20 line fields)) ≈ 213,000 elements; 300,000 leaves room
+ * for Signature and BaseSubscribe. (CEB711 DeliveryList is unbounded in the XSD: ≈75,000 waybills fit.)
  */
 export const CEB_MAX_ELEMENTS = 300_000;
 export const CEB_MAX_ATTRIBUTES_PER_ELEMENT = 32;

@@ -219,12 +219,14 @@ function openElement(c: Cursor, stack: Frame[], line: number): Frame | undefined
 }
 
 function closeElement(c: Cursor, stack: Frame[]): Frame {
+  const tagStart = c.pos;
   c.pos += 2;
   const name = readName(c);
   skipWs(c);
   expect(c, '>');
   const frame = stack.pop();
-  if (!frame || frame.qname !== name) failAt(c, 'MALFORMED_XML', `unexpected closing tag </${name}>`);
+  if (!frame || frame.qname !== name)
+    failAt(c, 'MALFORMED_XML', `unexpected closing tag </${name}>`, tagStart);
   frame.draft.text = frame.text.join('');
   return frame;
 }
