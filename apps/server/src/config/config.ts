@@ -85,7 +85,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host,
     port,
     publicUrl: env.KOUAN_PUBLIC_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
-    dataDir: path.resolve(cwd, env.KOUAN_DATA_DIR || 'data'),
+    // npm sets INIT_CWD to where `npm start` was typed (the repository root), not the workspace.
+    dataDir: path.resolve(env.INIT_CWD || cwd, env.KOUAN_DATA_DIR || 'data'),
     databaseUrl,
     logLevel,
     sessionTtlSeconds: integer(env, 'KOUAN_SESSION_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems),

@@ -251,7 +251,7 @@ describe('API keys', () => {
     expect((await t.request('GET', '/api/me', { apiKey: key })).status).toBe(200);
   });
 
-  it('are not issued to regulators, the platform, or by an API key itself', async () => {
+  it('are not issued to regulators, the platform, another enterprise, or by an API key itself', async () => {
     const regulator = await t.request('POST', '/api/api-keys', {
       token: await t.login('commerce'),
       body: { label: 'x' },
@@ -264,6 +264,12 @@ describe('API keys', () => {
     });
     expect(platform.status).toBe(400);
     expect(platform.body.error.code).toBe('API_KEY_SCOPE');
+    const forAnother = await t.request('POST', '/api/api-keys', {
+      token: await t.login('broker'),
+      body: { label: 'x', orgId: enterprise('operator').organisationId },
+    });
+    expect(forAnother.status).toBe(400);
+    expect(forAnother.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: '/orgId' });
     const byKey = await t.request('POST', '/api/api-keys', { apiKey: t.apiKey('ebc'), body: { label: 'x' } });
     expect(byKey.status).toBe(403);
     expect(byKey.body.error.code).toBe('FORBIDDEN');

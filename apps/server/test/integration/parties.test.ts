@@ -34,6 +34,11 @@ function enterprise(key: string) {
   return e;
 }
 
+function usciAndCodeOf(key: string) {
+  const e = enterprise(key);
+  return { usci: e.usci!, customsCode: e.customsCode! };
+}
+
 async function userId(username: string): Promise<string> {
   const me = await t.request('GET', '/api/me', { token: await t.login(username) });
   return me.body.id as string;
@@ -271,11 +276,6 @@ describe('a failed write leaves no trace but the error', () => {
   });
 });
 
-function usciAndCodeOf(key: string) {
-  const e = enterprise(key);
-  return { usci: e.usci!, customsCode: e.customsCode! };
-}
-
 describe('duplicates and request schema', () => {
   it('refuses the same identifier twice within a kind (409), but allows it for another kind', async () => {
     const usci = newUsci();
@@ -325,6 +325,22 @@ describe('duplicates and request schema', () => {
     expect(supplier!.usci).toBe(usci);
   });
 
+  it('regression: concurrent filings of one identifier give one 201 and 409s, never a 500', async () => {
+    const token = await t.login('commerce');
+    const body = { parties: [manufacturer('并发备案工厂')] };
+    const before = await counts();
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => t.request('POST', '/api/parties', { token, body })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    for (const r of results.filter((x) => x.status === 409)) {
+      expect(r.body.error).toMatchObject({ code: 'PARTY_DUPLICATE', field: '/parties/0/usci' });
+    }
+    const after = await counts();
+    expect(after.parties).toBe(before.parties + 1);
+    expect(after.evidence_entries).toBe(before.evidence_entries + 1);
+  });
+
   it('refuses unknown fields and out-of-range page sizes with 400 VALIDATION_FAILED naming the field', async () => {
     const token = await t.login('commerce');
     const unknown = await t.request('POST', '/api/parties', {
@@ -372,6 +388,15 @@ describe('search', () => {
     expect(passport.items.map((p) => p.name)).toEqual(['Ahmed Hassan']);
     const exactName = await search({ name: 'Olena Kovalenko' });
     expect(exactName.items.map((p) => p.kind)).toEqual(['purchaser']);
+  });
+
+  it('regression: finds a party by its id (ids were upper-cased like codes and never matched)', async () => {
+    const operator = enterprise('operator');
+    const found = await search({ identifier: operator.partyId });
+    expect(found.items.map((p) => p.id)).toEqual([operator.partyId]);
+    expect((await search({ identifier: ` ${operator.partyId} ` })).total).toBe(1);
+    expect((await search({ identifier: operator.partyId }, 'operator')).total).toBe(1);
+    expect((await search({ identifier: operator.partyId }, 'ebc')).total).toBe(0);
   });
 
   it('filters by kind and status, with the right total', async () => {
@@ -612,13 +637,13 @@ describe('recognition of market-procurement trade operators', () => {
   });
 
   it('is not applicable to other kinds of party (409)', async () => {
-    const [purchaser] = (await search({ kind: 'manufacturer', name: '瓯海精工眼镜厂' }, 'operator')).items;
-    const res = await t.request('POST', `/api/parties/${purchaser!.id}/recognition`, {
+    const [maker] = (await search({ kind: 'manufacturer', name: '瓯海精工眼镜厂' }, 'operator')).items;
+    const res = await t.request('POST', `/api/parties/${maker!.id}/recognition`, {
       token: await t.login('operator'),
       body: { statement: '申请认定' },
     });
     expectError(res, 409, 'RECOGNITION_NOT_APPLICABLE');
-    const detail = await t.request('GET', `/api/parties/${purchaser!.id}`, {
+    const detail = await t.request('GET', `/api/parties/${maker!.id}`, {
       token: await t.login('commerce'),
     });
     expect(detail.body.party.recognition).toBeNull();

@@ -82,6 +82,9 @@ export async function fileParties(
   }
   const now = deps.clock.now();
   return deps.store.transaction(async (repos) => {
+    // Without it, concurrent filings of one identifier both pass findDuplicate and the loser hits the
+    // unique index (a 500 instead of PARTY_DUPLICATE).
+    await repos.parties.lockForFiling();
     const filed: { row: PartyRow; plain: PreparedParty['plain'] }[] = [];
     for (const [i, party] of input.parties.entries()) {
       const path = `/parties/${i}`;
@@ -102,7 +105,12 @@ export async function fileParties(
       if (dup) {
         throw partyError(
           'PARTY_DUPLICATE',
-          { kind: party.kind, field: dup.field, existingId: dup.id },
+          {
+            kind: party.kind,
+            field: dup.field,
+            // An enterprise is not told which party holds the identifier: it may not be theirs to see.
+            existing: actor.scope.kind === 'enterprise' ? '' : `（${dup.id}）`,
+          },
           { field: `${path}/${dup.field}` },
         );
       }

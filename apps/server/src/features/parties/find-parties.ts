@@ -39,11 +39,13 @@ export async function findParties(
   if (!can(actor, 'parties:read')) throw commonError('FORBIDDEN', { permission: 'parties:read' });
   const page = Math.max(1, input.page ?? 1);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, input.pageSize ?? DEFAULT_PAGE_SIZE));
-  const identifier = input.identifier?.trim().toUpperCase() || undefined;
+  const typed = input.identifier?.trim() || undefined;
+  // Codes are upper case; party ids (`party_01J…`) are matched as typed.
+  const identifier = typed?.toUpperCase();
   const hashes: string[] = [];
   if (identifier) {
     hashes.push(deps.vault.blindIndex('resident_id', identifier));
-    // A passport is searched as NATIONALITY:NUMBER or as the number alone under any nationality given.
+    // A passport is searched as NATIONALITY:NUMBER (its keyed hash covers both).
     const [nat, num] = identifier.includes(':') ? identifier.split(':') : [undefined, identifier];
     if (nat && num) {
       const p = validatePassport({ number: num, nationality: nat });
@@ -56,6 +58,7 @@ export async function findParties(
       name,
       nameHash: name ? deps.vault.blindIndex('name', name) : undefined,
       identifier,
+      partyId: typed,
       identifierHashes: hashes,
       kind: input.kind,
       status: input.status,

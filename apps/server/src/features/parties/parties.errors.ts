@@ -34,8 +34,8 @@ export const partyError = errorCatalogue<PartyErrorCode, P>({
     en: `${p.field} must not be given for ${p.kindEn}: ${p.whyEn}`,
   }),
   PARTY_DUPLICATE: (p) => ({
-    zh: `同类主体中已存在相同的 ${p.field}（主体 ${p.existingId}）`,
-    en: `a ${p.kind} party with the same ${p.field} is already filed (party ${p.existingId})`,
+    zh: `同类主体中已存在相同的 ${p.field}${p.existing}`,
+    en: `a ${p.kind} party with the same ${p.field} is already filed${p.existing}`,
   }),
   PARTY_INACTIVE: (p) => ({
     zh: `主体 ${p.id} 当前状态为 ${p.status}，不能办理此业务`,

@@ -19,6 +19,8 @@ export interface PartySearch {
   readonly name?: string | undefined;
   readonly nameHash?: string | undefined;
   readonly identifier?: string | undefined;
+  /** The identifier as typed, compared with party ids (which are case-sensitive). */
+  readonly partyId?: string | undefined;
   readonly identifierHashes?: readonly string[] | undefined;
   readonly kind?: string | undefined;
   readonly status?: string | undefined;
@@ -42,6 +44,9 @@ export interface HistoryRecord {
 }
 
 type PartyQuery = SelectQueryBuilder<Database, 'parties', object>;
+
+/** Serialises filings, so two filings of one identifier cannot both pass the duplicate check. */
+const FILING_LOCK_KEY = 7_301_003;
 
 /** Restricts a parties query to what the scope may read. */
 function inScope(query: PartyQuery, scope: AccessScope): PartyQuery {
@@ -81,6 +86,11 @@ function toZone(row: Database['market_zones']): ZoneRow {
 
 export function createPartiesRepository(db: Kysely<Database>) {
   return {
+    /** Must run inside a transaction; held until it commits or rolls back. */
+    async lockForFiling(): Promise<void> {
+      await sql`select pg_advisory_xact_lock(${FILING_LOCK_KEY})`.execute(db);
+    },
+
     async insertParty(row: PartyRow): Promise<void> {
       await db.insertInto('parties').values(row).execute();
     },
@@ -151,12 +161,13 @@ export function createPartiesRepository(db: Kysely<Database>) {
       }
       if (search.identifier) {
         const id = search.identifier;
+        const partyId = search.partyId ?? id;
         const hashes = search.identifierHashes ?? [];
         q = q.where((eb) =>
           eb.or([
             eb('usci', '=', id),
             eb('customs_code', '=', id),
-            eb('id', '=', id),
+            eb('id', '=', partyId),
             ...(hashes.length
               ? [eb('resident_id_hash', 'in', hashes), eb('passport_hash', 'in', hashes)]
               : []),
