@@ -78,6 +78,22 @@ export function createIdentityRepository(db: Kysely<Database>) {
     org: toOrg(row),
   });
 
+  const findOrganisationBy = async (column: 'id' | 'name', value: string) => {
+    const row = await db
+      .selectFrom('organisations')
+      .select([
+        'id as org_id',
+        'kind as org_kind',
+        'department',
+        'name as org_name',
+        'jurisdiction_district_code',
+        'party_id',
+      ])
+      .where(column, '=', value)
+      .executeTakeFirst();
+    return row && toOrg(row);
+  };
+
   return {
     async findUserByUsername(username: string): Promise<UserWithOrg | undefined> {
       const row = await userWithOrg().where('u.username', '=', username).executeTakeFirst();
@@ -139,35 +155,11 @@ export function createIdentityRepository(db: Kysely<Database>) {
     },
 
     async getOrganisation(id: string): Promise<OrganisationRow | undefined> {
-      const row = await db
-        .selectFrom('organisations')
-        .select([
-          'id as org_id',
-          'kind as org_kind',
-          'department',
-          'name as org_name',
-          'jurisdiction_district_code',
-          'party_id',
-        ])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row && toOrg(row);
+      return findOrganisationBy('id', id);
     },
 
     async findOrganisationByName(name: string): Promise<OrganisationRow | undefined> {
-      const row = await db
-        .selectFrom('organisations')
-        .select([
-          'id as org_id',
-          'kind as org_kind',
-          'department',
-          'name as org_name',
-          'jurisdiction_district_code',
-          'party_id',
-        ])
-        .where('name', '=', name)
-        .executeTakeFirst();
-      return row && toOrg(row);
+      return findOrganisationBy('name', name);
     },
 
     async insertOrganisation(org: OrganisationRow & { createdAt: Date }) {
