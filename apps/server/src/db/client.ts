@@ -71,6 +71,9 @@ export async function createPostgres(databaseUrl: string): Promise<DbHandle> {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle client that loses its connection (server restart, admin termination) is discarded by
+  // the pool and the next query reconnects; without a listener Node would crash the process.
+  pool.on('error', () => undefined);
   // Fail at start, not at the first request, when the server cannot be reached.
   const client = await pool.connect();
   client.release();
