@@ -48,19 +48,16 @@ function toRow(p: PreparedParty, actor: Actor, now: Date): PartyRow {
   };
 }
 
-/** Another party of the same kind in this same request with the same identifier. */
-function duplicateWithin(
-  rows: readonly PartyRow[],
-  p: PreparedParty,
-): { id: string; field: string } | undefined {
-  for (const r of rows) {
-    if (r.kind !== p.input.kind) continue;
-    if (p.usci && r.usci === p.usci) return { id: r.id, field: 'usci' };
-    if (p.customsCode && r.customs_code === p.customsCode) return { id: r.id, field: 'customsCode' };
-    if (p.residentIdHash && r.resident_id_hash === p.residentIdHash) return { id: r.id, field: 'residentId' };
-    if (p.passportHash && r.passport_hash === p.passportHash) return { id: r.id, field: 'passport' };
-  }
-  return undefined;
+function duplicateError(
+  actor: Actor,
+  kind: string,
+  field: string,
+  existingId: string | undefined,
+  path: string,
+) {
+  // An enterprise is not told which party holds the identifier: it may not be theirs to see.
+  const existing = existingId && actor.scope.kind !== 'enterprise' ? `（${existingId}）` : '';
+  return partyError('PARTY_DUPLICATE', { kind, field, existing }, { field: `${path}/${field}` });
 }
 
 /**
@@ -82,40 +79,22 @@ export async function fileParties(
   }
   const now = deps.clock.now();
   return deps.store.transaction(async (repos) => {
-    // Without it, concurrent filings of one identifier both pass findDuplicate and the loser hits the
-    // unique index (a 500 instead of PARTY_DUPLICATE).
-    await repos.parties.lockForFiling();
     const filed: { row: PartyRow; plain: PreparedParty['plain'] }[] = [];
     for (const [i, party] of input.parties.entries()) {
       const path = `/parties/${i}`;
       const zone = party.zoneId ? await repos.parties.getZone(party.zoneId) : undefined;
       const prepared = prepareParty(deps, party, path, zone);
-      const dup =
-        (await repos.parties.findDuplicate({
-          kind: party.kind,
-          usci: prepared.usci,
-          customsCode: prepared.customsCode,
-          residentIdHash: prepared.residentIdHash,
-          passportHash: prepared.passportHash,
-        })) ??
-        duplicateWithin(
-          filed.map((f) => f.row),
-          prepared,
-        );
-      if (dup) {
-        throw partyError(
-          'PARTY_DUPLICATE',
-          {
-            kind: party.kind,
-            field: dup.field,
-            // An enterprise is not told which party holds the identifier: it may not be theirs to see.
-            existing: actor.scope.kind === 'enterprise' ? '' : `（${dup.id}）`,
-          },
-          { field: `${path}/${dup.field}` },
-        );
-      }
+      // Parties filed earlier in this request are already inserted, so the check sees them too.
+      const dup = await repos.parties.findDuplicate(party.kind, {
+        usci: prepared.usci,
+        customsCode: prepared.customsCode,
+        residentId: prepared.residentIdHash,
+        passport: prepared.passportHash,
+      });
+      if (dup) throw duplicateError(actor, party.kind, dup.field, dup.id, path);
       const row = toRow(prepared, actor, now);
-      await repos.parties.insertParty(row);
+      const raced = await repos.parties.insertParty(row);
+      if (raced) throw duplicateError(actor, party.kind, raced.duplicateField, undefined, path);
       await repos.parties.appendHistory({
         partyId: row.id,
         at: now,

@@ -45,8 +45,22 @@ export interface HistoryRecord {
 
 type PartyQuery = SelectQueryBuilder<Database, 'parties', object>;
 
-/** Serialises filings, so two filings of one identifier cannot both pass the duplicate check. */
-const FILING_LOCK_KEY = 7_301_003;
+/** The unique index behind each identifier, and the input field it guards. */
+const IDENTIFIER_INDEXES: Record<string, string> = {
+  parties_kind_usci_key: 'usci',
+  parties_kind_customs_code_key: 'customsCode',
+  parties_kind_resident_id_key: 'residentId',
+  parties_kind_passport_key: 'passport',
+};
+
+const IDENTIFIER_COLUMNS = [
+  ['usci', 'usci'],
+  ['customsCode', 'customs_code'],
+  ['residentId', 'resident_id_hash'],
+  ['passport', 'passport_hash'],
+] as const;
+
+export type IdentifierField = (typeof IDENTIFIER_COLUMNS)[number][0];
 
 /** Restricts a parties query to what the scope may read. */
 function inScope(query: PartyQuery, scope: AccessScope): PartyQuery {
@@ -87,12 +101,20 @@ function toZone(row: Database['market_zones']): ZoneRow {
 export function createPartiesRepository(db: Kysely<Database>) {
   return {
     /** Must run inside a transaction; held until it commits or rolls back. */
-    async lockForFiling(): Promise<void> {
-      await sql`select pg_advisory_xact_lock(${FILING_LOCK_KEY})`.execute(db);
-    },
-
-    async insertParty(row: PartyRow): Promise<void> {
-      await db.insertInto('parties').values(row).execute();
+    /**
+     * Inserts a party. When a concurrent filing committed the same identifier first, the unique
+     * index refuses it: that comes back as the duplicated field instead of an error.
+     */
+    async insertParty(row: PartyRow): Promise<{ duplicateField: string } | undefined> {
+      try {
+        await db.insertInto('parties').values(row).execute();
+        return undefined;
+      } catch (error) {
+        const { code, constraint } = error as { code?: string; constraint?: string };
+        const field = code === '23505' && constraint ? IDENTIFIER_INDEXES[constraint] : undefined;
+        if (field) return { duplicateField: field };
+        throw error;
+      }
     },
 
     async getParty(id: string, scope: AccessScope): Promise<PartyRow | undefined> {
@@ -119,30 +141,23 @@ export function createPartiesRepository(db: Kysely<Database>) {
     },
 
     /** The id of an existing party of this kind with the same identifier, if any. */
-    async findDuplicate(input: {
-      kind: string;
-      usci: string | null;
-      customsCode: string | null;
-      residentIdHash: string | null;
-      passportHash: string | null;
-    }): Promise<{ id: string; field: string } | undefined> {
-      const checks: [string, keyof PartyRow, string | null][] = [
-        ['usci', 'usci', input.usci],
-        ['customsCode', 'customs_code', input.customsCode],
-        ['residentId', 'resident_id_hash', input.residentIdHash],
-        ['passport', 'passport_hash', input.passportHash],
-      ];
-      for (const [field, column, value] of checks) {
-        if (value === null) continue;
-        const row = await db
-          .selectFrom('parties')
-          .select('id')
-          .where('kind', '=', input.kind)
-          .where(column, '=', value)
-          .executeTakeFirst();
-        if (row) return { id: row.id, field };
-      }
-      return undefined;
+    /**
+     * An existing party of this kind with one of the same identifiers (resident ID and passport by
+     * their keyed hash), in one query; `field` names the identifier that matched.
+     */
+    async findDuplicate(kind: string, identifiers: Record<IdentifierField, string | null>) {
+      const given = IDENTIFIER_COLUMNS.filter(([field]) => identifiers[field] !== null);
+      if (given.length === 0) return undefined;
+      const row = await db
+        .selectFrom('parties')
+        .select(['id', 'usci', 'customs_code', 'resident_id_hash', 'passport_hash'])
+        .where('kind', '=', kind)
+        .where((eb) => eb.or(given.map(([field, column]) => eb(column, '=', identifiers[field]))))
+        .limit(1)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const match = given.find(([field, column]) => row[column] === identifiers[field]);
+      return { id: row.id, field: match?.[0] ?? 'identifier' };
     },
 
     async findParties(search: PartySearch, scope: AccessScope): Promise<{ rows: PartyRow[]; total: number }> {
