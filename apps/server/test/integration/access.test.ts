@@ -100,6 +100,10 @@ describe('sessions', () => {
     expect(after.body.error.code).toBe('UNAUTHENTICATED');
     expect((await t.request('GET', '/api/parties', { token })).status).toBe(401);
     expect((await t.request('GET', '/api/me', { token: other })).status).toBe(200);
+    const audited = await t.sql<{ n: number }>(
+      "select count(*)::int as n from audit_log where action = 'session.revoked' and actor_id = (select id from users where username = 'customs')",
+    );
+    expect(audited[0]!.n).toBe(1);
   });
 });
 

@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../../http/common.schemas';
 import type { AppDeps } from '../../http/deps';
-import { commonError } from '../../lib/errors.common';
-import { evidenceError } from './evidence.errors';
+import { getCheckpoint, getLatestCheckpoint } from './get-checkpoint';
 import {
   findEntries,
   getConsistencyProof,
@@ -160,8 +159,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (_request, reply) => {
-        const latest = (await deps.store.repos.evidence.latestCheckpoint()) ?? (await deps.issueCheckpoint());
-        if (!latest) throw evidenceError('EVIDENCE_NO_CHECKPOINT');
+        const latest = await getLatestCheckpoint(deps);
         return reply.type('text/plain; charset=utf-8').send(latest.note);
       },
     );
@@ -178,9 +176,8 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const cp = await deps.store.repos.evidence.getCheckpoint(request.params.treeSize);
-        if (!cp) throw commonError('NOT_FOUND', { what: `checkpoint ${request.params.treeSize}` });
-        return reply.type('text/plain; charset=utf-8').send(cp.note);
+        const checkpoint = await getCheckpoint(deps, request.params.treeSize);
+        return reply.type('text/plain; charset=utf-8').send(checkpoint.note);
       },
     );
 

@@ -1,2 +1,3 @@
 export { EVIDENCE_KINDS, type EvidenceKind } from './event-kinds';
+export { getCheckpoint, getLatestCheckpoint, getTreeSize } from './get-checkpoint';
 export { type EvidenceEvent, type RecordedEntry, recordEvidence } from './record-evidence';

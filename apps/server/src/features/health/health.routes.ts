@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../http/deps';
 import { SOFTWARE_VERSION } from '../../lib/version';
+import { getTreeSize } from '../evidence';
 
 export function healthRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -26,7 +27,7 @@ export function healthRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         status: 'ok' as const,
         version: SOFTWARE_VERSION,
         database: deps.databaseKind,
-        evidenceTreeSize: await deps.store.repos.evidence.treeSize(),
+        evidenceTreeSize: await getTreeSize(deps),
       }),
     );
   };

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { credentialOf } from '../../http/auth';
 import { errorResponses } from '../../http/common.schemas';
 import type { AppDeps } from '../../http/deps';
-import { createApiKey, findApiKeys, hashSecret, login, revokeApiKey } from '.';
+import { createApiKey, findApiKeys, login, logout, revokeApiKey } from '.';
 import {
   ApiKeyView,
   CreateApiKeyBody,
@@ -50,10 +50,7 @@ export function identityRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const credential = credentialOf(request);
-        if (credential?.kind === 'session') {
-          await deps.store.repos.identity.revokeSession(hashSecret(credential.token), deps.clock.now());
-        }
+        await logout(deps, request.actor, credentialOf(request));
         return reply.status(204).send(null);
       },
     );
