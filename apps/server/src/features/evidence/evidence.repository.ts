@@ -173,6 +173,17 @@ export function createEvidenceRepository(db: Kysely<Database>) {
       return row?.body_enc;
     },
 
+    /** Encrypted documents by content hash (hex keys); purged ones are simply absent. */
+    async getDocuments(contentHashes: readonly Uint8Array[]): Promise<Map<string, string>> {
+      if (contentHashes.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('evidence_documents')
+        .select(['content_hash', 'body_enc'])
+        .where('content_hash', 'in', [...contentHashes])
+        .execute();
+      return new Map(rows.map((r) => [Buffer.from(r.content_hash).toString('hex'), r.body_enc]));
+    },
+
     async findEntries(input: {
       subjectType?: string | undefined;
       subjectId?: string | undefined;

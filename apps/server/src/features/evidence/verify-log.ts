@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { NoteVerifier } from '@kouan/domain/evidence';
-import { hashChildren, hashLeaf, openCheckpoint } from '@kouan/domain/evidence';
+import { hashLeaf, MerkleFrontier, type NoteVerifier, openCheckpoint } from '@kouan/domain/evidence';
 import type { Store } from '../../db/store';
 import type { PiiVault } from '../../lib/pii';
+import type { EntryRow, EvidenceRepository } from './evidence.repository';
 
 /** Entries read per round trip while re-verifying. */
 const VERIFY_BATCH = 5000;
@@ -20,10 +20,44 @@ function eq(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 }
 
+/** What is wrong with one stored entry, if anything. */
+function entryProblem(row: EntryRow, expectedIndex: number, documents: Map<string, string>, vault: PiiVault) {
+  if (row.idx !== expectedIndex) return `entry ${expectedIndex} is missing`;
+  if (!eq(hashLeaf(row.leaf), row.leafHash))
+    return `entry ${row.idx}: stored bytes do not match its leaf hash`;
+  const leaf = JSON.parse(Buffer.from(row.leaf).toString('utf8')) as { index?: number; contentHash?: string };
+  if (leaf.index !== row.idx) return `entry ${row.idx}: its bytes name index ${leaf.index}`;
+  const contentHash = Buffer.from(row.contentHash).toString('hex');
+  if (leaf.contentHash !== contentHash)
+    return `entry ${row.idx}: content hash column differs from the committed one`;
+  const doc = documents.get(contentHash);
+  if (doc !== undefined) {
+    const digest = createHash('sha256')
+      .update(Buffer.from(vault.decrypt(doc), 'utf8'))
+      .digest();
+    if (!eq(digest, row.contentHash)) return `entry ${row.idx}: its document does not match its content hash`;
+  }
+  return undefined;
+}
+
+/** The stored nodes (level ≥ 1) that appending leaves [from, to) completes, keyed `level:index`. */
+async function nodesCompletedBy(evidence: EvidenceRepository, from: number, to: number) {
+  const nodes = new Map<string, Buffer>();
+  for (let level = 1, width = 2; width <= to; level += 1, width *= 2) {
+    const first = Math.ceil((from + 1) / width) - 1;
+    const end = Math.floor(to / width);
+    if (end <= first) continue;
+    for (const n of await evidence.nodesInRange(level, first, end))
+      nodes.set(`${level}:${n.index}`, Buffer.from(n.hash));
+  }
+  return nodes;
+}
+
 /**
  * Re-verifies the whole stored log against the latest checkpoint: every leaf hash is recomputed
- * from its stored bytes, every document from its hash, every stored node from its children, the
- * root from the stored nodes, and the checkpoint's signature. Names the first bad entry or node.
+ * from its stored bytes, every document from its hash, the tree is rebuilt leaf by leaf and every
+ * stored node it completes must match, the root must equal the checkpoint's, and the checkpoint's
+ * signature must verify. Names the first bad entry or node. Memory stays O(batch + log n).
  */
 export async function verifyLog(deps: {
   store: Store;
@@ -32,102 +66,47 @@ export async function verifyLog(deps: {
 }): Promise<LogVerification> {
   const { evidence } = deps.store.repos;
   const checkpoint = await evidence.latestCheckpoint();
-  if (!checkpoint) return { ok: true, treeSize: 0, entriesChecked: 0, nodesChecked: 0 };
+  let entriesChecked = 0;
+  let nodesChecked = 0;
+  const result = (treeSize: number, problem?: string): LogVerification => ({
+    ok: problem === undefined,
+    treeSize,
+    entriesChecked,
+    nodesChecked,
+    ...(problem === undefined ? {} : { problem }),
+  });
+  if (!checkpoint) return result(0);
   let opened: ReturnType<typeof openCheckpoint>;
   try {
     opened = openCheckpoint(checkpoint.note, [deps.verifier]);
   } catch (error) {
-    return fail(checkpoint.treeSize, 0, 0, `checkpoint ${checkpoint.treeSize}: ${(error as Error).message}`);
+    return result(checkpoint.treeSize, `checkpoint ${checkpoint.treeSize}: ${(error as Error).message}`);
   }
-  if (opened.verified.length === 0)
-    return fail(checkpoint.treeSize, 0, 0, `checkpoint ${checkpoint.treeSize}: signature does not verify`);
   const size = opened.checkpoint.treeSize;
-  let level: Buffer[] = [];
-  let entriesChecked = 0;
+  if (opened.verified.length === 0) return result(size, `checkpoint ${size}: signature does not verify`);
+  const frontier = MerkleFrontier.empty();
   for (let from = 0; from < size; from += VERIFY_BATCH) {
-    const rows = await evidence.entriesInRange(from, Math.min(size, from + VERIFY_BATCH));
+    const to = Math.min(size, from + VERIFY_BATCH);
+    const rows = await evidence.entriesInRange(from, to);
+    const documents = await evidence.getDocuments(rows.map((r) => r.contentHash));
+    const stored = await nodesCompletedBy(evidence, from, to);
     for (const row of rows) {
-      if (row.idx !== from + (entriesChecked - from))
-        return fail(size, entriesChecked, 0, `entry ${entriesChecked} is missing`);
-      if (!eq(hashLeaf(row.leaf), row.leafHash))
-        return fail(size, entriesChecked, 0, `entry ${row.idx}: stored bytes do not match its leaf hash`);
-      const leaf = JSON.parse(Buffer.from(row.leaf).toString('utf8')) as {
-        index?: number;
-        contentHash?: string;
-      };
-      if (leaf.index !== row.idx)
-        return fail(size, entriesChecked, 0, `entry ${row.idx}: its bytes name index ${leaf.index}`);
-      if (leaf.contentHash !== Buffer.from(row.contentHash).toString('hex')) {
-        return fail(
-          size,
-          entriesChecked,
-          0,
-          `entry ${row.idx}: content hash column differs from the committed one`,
-        );
-      }
-      const doc = await evidence.getDocument(row.contentHash);
-      if (doc !== undefined) {
-        const digest = createHash('sha256')
-          .update(Buffer.from(deps.vault.decrypt(doc), 'utf8'))
-          .digest();
-        if (!eq(digest, row.contentHash))
-          return fail(
-            size,
-            entriesChecked,
-            0,
-            `entry ${row.idx}: its document does not match its content hash`,
-          );
-      }
-      level.push(Buffer.from(row.leafHash));
+      const problem = entryProblem(row, entriesChecked, documents, deps.vault);
+      if (problem) return result(size, problem);
       entriesChecked += 1;
+      for (const node of frontier.append(row.leafHash)) {
+        if (node.level === 0) continue;
+        const kept = stored.get(`${node.level}:${node.index}`);
+        if (!kept) return result(size, `node (level ${node.level}, index ${node.index}) is missing`);
+        if (!eq(kept, node.hash))
+          return result(size, `node (level ${node.level}, index ${node.index}) does not match its children`);
+        nodesChecked += 1;
+      }
     }
   }
-  if (entriesChecked !== size) return fail(size, entriesChecked, 0, `entry ${entriesChecked} is missing`);
-  // Rebuild each level from the one below and compare with the stored complete subtrees.
-  let nodesChecked = 0;
-  let levelNo = 0;
-  const rightEdge: Buffer[] = [];
-  while (level.length > 1 || (levelNo === 0 && level.length === 1)) {
-    if (level.length % 2 === 1) rightEdge.push(level[level.length - 1]!);
-    const parents: Buffer[] = [];
-    for (let i = 0; i + 1 < level.length; i += 2) parents.push(hashChildren(level[i]!, level[i + 1]!));
-    levelNo += 1;
-    const stored = await evidence.nodesInRange(levelNo, 0, parents.length);
-    for (let i = 0; i < parents.length; i += 1) {
-      const node = stored[i];
-      if (!node || node.index !== i)
-        return fail(size, entriesChecked, nodesChecked, `node (level ${levelNo}, index ${i}) is missing`);
-      if (!eq(node.hash, parents[i]!))
-        return fail(
-          size,
-          entriesChecked,
-          nodesChecked,
-          `node (level ${levelNo}, index ${i}) does not match its children`,
-        );
-      nodesChecked += 1;
-    }
-    level = parents;
-    if (level.length === 0) break;
+  if (entriesChecked !== size) return result(size, `entry ${entriesChecked} is missing`);
+  if (!eq(frontier.root(), opened.checkpoint.rootHash)) {
+    return result(size, `the recomputed root differs from checkpoint ${size}'s root`);
   }
-  if (level.length === 1) rightEdge.push(level[0]!);
-  let root = rightEdge[0]!;
-  for (let i = 1; i < rightEdge.length; i += 1) root = hashChildren(rightEdge[i]!, root);
-  if (!eq(root, opened.checkpoint.rootHash)) {
-    return fail(
-      size,
-      entriesChecked,
-      nodesChecked,
-      `the recomputed root differs from checkpoint ${size}'s root`,
-    );
-  }
-  return { ok: true, treeSize: size, entriesChecked, nodesChecked };
-}
-
-function fail(
-  treeSize: number,
-  entriesChecked: number,
-  nodesChecked: number,
-  problem: string,
-): LogVerification {
-  return { ok: false, treeSize, entriesChecked, nodesChecked, problem };
+  return result(size);
 }
