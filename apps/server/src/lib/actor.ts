@@ -1,4 +1,10 @@
-import type { Department, OrganisationKind, Permission, Role } from '@kouan/domain/access/permissions';
+import {
+  type Department,
+  type OrganisationKind,
+  PERMISSIONS,
+  type Permission,
+  type Role,
+} from '@kouan/domain/access/permissions';
 
 /** Which records an actor may read: everything, a district, or one enterprise's own. */
 export type AccessScope =
@@ -39,7 +45,7 @@ export function anonymousActor(requestId: string): Actor {
 /** The organisation of the platform operator; the system actor belongs to it. */
 export const PLATFORM_ORG_ID = 'org_platform';
 
-/** The platform itself acting (start-up, demo seeding, scheduled jobs). */
+/** The platform itself acting (start-up, demo seeding, scheduled jobs): every permission, all records. */
 export function systemActor(requestId: string, name = 'system'): Actor {
   return {
     type: 'system',
@@ -49,12 +55,12 @@ export function systemActor(requestId: string, name = 'system'): Actor {
     orgKind: 'platform',
     department: null,
     roles: ['platform_admin'],
-    permissions: new Set(['parties:read']),
+    permissions: new Set(PERMISSIONS),
     scope: { kind: 'all' },
     requestId,
   };
 }
 
 export function can(actor: Actor, permission: Permission): boolean {
-  return actor.type === 'system' || actor.permissions.has(permission);
+  return actor.permissions.has(permission);
 }

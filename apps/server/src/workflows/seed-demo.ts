@@ -188,11 +188,11 @@ export async function seedDemo(
     });
   }
   if (operatorParty && operatorParty.recognition !== 'recognised') {
-    await decideRecognition(
-      deps,
-      { ...actor, permissions: new Set(['parties:recognition:decide']) },
-      { partyId: operator.partyId, decision: 'recognise', reason: '材料齐全，符合认定条件（演示数据）' },
-    );
+    await decideRecognition(deps, actor, {
+      partyId: operator.partyId,
+      decision: 'recognise',
+      reason: '材料齐全，符合认定条件（演示数据）',
+    });
   }
   const operatorActor = { ...actor, orgId: operator.organisationId };
   const missing = [];

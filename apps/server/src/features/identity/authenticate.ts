@@ -16,7 +16,10 @@ export async function authenticate(
   if (credential.kind === 'session') {
     const user = await deps.identity.findUserBySession(hashSecret(credential.token), deps.clock.now());
     if (user?.status !== 'active') {
-      throw commonError('UNAUTHENTICATED', { reason: 'session expired or unknown / 会话已过期或无效' });
+      throw commonError('UNAUTHENTICATED', {
+        reason: 'session expired or unknown',
+        reasonZh: '会话已过期或无效',
+      });
     }
     return actorFor({
       type: 'user',
@@ -29,7 +32,10 @@ export async function authenticate(
   }
   const org = await deps.identity.findOrgByApiKey(hashSecret(credential.key));
   if (org?.kind !== 'enterprise') {
-    throw commonError('UNAUTHENTICATED', { reason: 'API key unknown or revoked / API 密钥无效或已吊销' });
+    throw commonError('UNAUTHENTICATED', {
+      reason: 'API key unknown or revoked',
+      reasonZh: 'API 密钥无效或已吊销',
+    });
   }
   return actorFor({
     type: 'api_key',

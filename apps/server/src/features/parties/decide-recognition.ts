@@ -20,7 +20,7 @@ export async function decideRecognition(
   if (input.decision === 'refuse' && !reason) {
     throw commonError(
       'VALIDATION_FAILED',
-      { field: '/reason', reason: 'a refusal needs a reason / 不予认定须说明理由' },
+      { field: '/reason', reason: 'a refusal needs a reason', reasonZh: '不予认定须说明理由' },
       { field: '/reason' },
     );
   }

@@ -72,8 +72,9 @@ export async function fileParties(
   if (!can(actor, 'parties:file')) throw commonError('FORBIDDEN', { permission: 'parties:file' });
   if (input.self) {
     if (actor.scope.kind !== 'enterprise' || input.parties.length !== 1) {
-      const reason = 'only an enterprise files itself, with exactly one party / 仅企业可备案自身，且只能一条';
-      throw commonError('VALIDATION_FAILED', { field: '/self', reason }, { field: '/self' });
+      const reason = 'only an enterprise files itself, with exactly one party';
+      const reasonZh = '仅企业可备案自身，且只能一条';
+      throw commonError('VALIDATION_FAILED', { field: '/self', reason, reasonZh }, { field: '/self' });
     }
     if (actor.scope.partyId) throw partyError('PARTY_ALREADY_LINKED');
   }

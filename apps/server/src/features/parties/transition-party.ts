@@ -35,7 +35,10 @@ export async function transitionParty(
     const after: PartyRow = { ...row, ...changes, updated_at: now, version: row.version + 1 };
     const updated = await repos.parties.updateParty(row.id, row.version, { ...changes, updated_at: now });
     if (!updated)
-      throw commonError('CONFLICT', { reason: 'the party changed meanwhile; retry / 主体已被修改，请重试' });
+      throw commonError('CONFLICT', {
+        reason: 'the party changed meanwhile; retry',
+        reasonZh: '主体已被修改，请重试',
+      });
     await repos.parties.appendHistory({
       partyId: row.id,
       at: now,

@@ -27,8 +27,13 @@ export async function createZone(
   if (!can(actor, 'zones:manage')) throw commonError('FORBIDDEN', { permission: 'zones:manage' });
   const effectiveTo = input.effectiveTo ?? null;
   if (effectiveTo !== null && effectiveTo < input.effectiveFrom) {
-    const reason = 'effectiveTo is before effectiveFrom / 截止日期早于生效日期';
-    throw commonError('VALIDATION_FAILED', { field: '/effectiveTo', reason }, { field: '/effectiveTo' });
+    const reason = 'effectiveTo is before effectiveFrom';
+    const reasonZh = '截止日期早于生效日期';
+    throw commonError(
+      'VALIDATION_FAILED',
+      { field: '/effectiveTo', reason, reasonZh },
+      { field: '/effectiveTo' },
+    );
   }
   const now = deps.clock.now();
   return deps.store.transaction(async (repos) => {
