@@ -95,22 +95,19 @@ export function createEvidenceRepository(db: Kysely<Database>) {
       const leaves = addresses.filter((a) => a.level === 0).map((a) => a.index);
       const inner = addresses.filter((a) => a.level > 0);
       if (leaves.length > 0) {
-        const rows = await db
-          .selectFrom('evidence_entries')
-          .select(['idx', 'leaf_hash'])
-          .where('idx', 'in', leaves)
-          .execute();
-        for (const row of rows) found.set(`0:${row.idx}`, Buffer.from(row.leaf_hash));
+        const rows = await sql<{
+          idx: number;
+          leaf_hash: Uint8Array;
+        }>`select idx, leaf_hash from evidence_entries
+          where idx = any(${leaves}::bigint[])`.execute(db);
+        for (const row of rows.rows) found.set(`0:${row.idx}`, Buffer.from(row.leaf_hash));
       }
       if (inner.length > 0) {
-        const rows = await db
-          .selectFrom('evidence_nodes')
-          .select(['level', 'idx', 'hash'])
-          .where((eb) =>
-            eb.or(inner.map((a) => eb.and([eb('level', '=', a.level), eb('idx', '=', a.index)]))),
-          )
-          .execute();
-        for (const row of rows) found.set(`${row.level}:${row.idx}`, Buffer.from(row.hash));
+        // One primary-key probe per wanted node: a join on the wanted (level, idx) pairs.
+        const rows = await sql<{ level: number; idx: number; hash: Uint8Array }>`select n.level, n.idx, n.hash
+          from unnest(${inner.map((a) => a.level)}::smallint[], ${inner.map((a) => a.index)}::bigint[]) as w(level, idx)
+          join evidence_nodes n on n.level = w.level and n.idx = w.idx`.execute(db);
+        for (const row of rows.rows) found.set(`${row.level}:${row.idx}`, Buffer.from(row.hash));
       }
       return found;
     },
