@@ -27,7 +27,10 @@ function fieldOf(error: FastifyError): { field: string; reason: string } {
 }
 
 /** Maps any thrown error to a DomainError; unknown errors become INTERNAL_ERROR (and are logged). */
-export function toDomainError(error: unknown): { domain: DomainError; unexpected: boolean } {
+export function toDomainError(
+  error: unknown,
+  contentType?: string,
+): { domain: DomainError; unexpected: boolean } {
   if (error instanceof DomainError) return { domain: error, unexpected: false };
   const fe = error as FastifyError;
   if (fe?.validation) {
@@ -38,7 +41,10 @@ export function toDomainError(error: unknown): { domain: DomainError; unexpected
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { domain: commonError('BODY_TOO_LARGE'), unexpected: false };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { domain: commonError('UNSUPPORTED_MEDIA_TYPE', { what: '' }), unexpected: false };
+      return {
+        domain: commonError('UNSUPPORTED_MEDIA_TYPE', { what: contentType ?? '' }),
+        unexpected: false,
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { domain: commonError('MALFORMED_BODY', { reason: fe.message }), unexpected: false };
@@ -51,7 +57,7 @@ export function toDomainError(error: unknown): { domain: DomainError; unexpected
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const { domain, unexpected } = toDomainError(error);
+    const { domain, unexpected } = toDomainError(error, request.headers['content-type']);
     if (unexpected) request.log.error({ err: error }, 'unexpected error');
     const { field, ...details } = domain.details;
     const body: ErrorBody = {

@@ -39,6 +39,18 @@ describe('every route declares its permission', () => {
     expect(res.text).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('names the content type it cannot take', async () => {
+    const token = await t.login('commerce');
+    const res = await t.request('POST', '/api/parties', {
+      token,
+      body: 'parties=1',
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(res.body.error.message.en).toContain('text/csv');
+  });
+
   it('refuses malformed JSON with MALFORMED_BODY', async () => {
     const token = await t.login('commerce');
     const res = await t.request('POST', '/api/parties', {
