@@ -91,6 +91,104 @@ function forbidden(
   }
 }
 
+/** The date in China (UTC+8), which is what zone effective dates mean. */
+function chinaDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+function checkLegalForm(input: PartyInput, path: string): void {
+  const { kind, legalForm } = input;
+  let why: { whyZh: string; whyEn: string } | undefined;
+  if (legalForm === 'individual' && ORGANISATION_ONLY.includes(kind)) {
+    why = { whyZh: '该类主体必须为单位', whyEn: 'this kind must be an organisation' };
+  } else if (legalForm === 'organisation' && kind === 'consumer') {
+    why = { whyZh: '订购人必须为自然人', whyEn: 'a consumer is a natural person' };
+  }
+  if (why) {
+    throw partyError(
+      'PARTY_FIELD_NOT_ALLOWED',
+      { ...kindParams(kind, 'legalForm'), ...why },
+      { field: `${path}/legalForm` },
+    );
+  }
+}
+
+interface Identifiers {
+  usci: string | null;
+  residentId: string | null;
+  passport: { number: string; nationality: string } | null;
+}
+
+/**
+ * The identifiers a party of this legal form and origin must (and must not) have: domestic
+ * organisations a USCI, domestic individuals a resident ID, foreign individuals a passport.
+ */
+function personIdentifiers(input: PartyInput, path: string, domestic: boolean, today: Date): Identifiers {
+  const { kind } = input;
+  const foreignWhy = { zh: '境外主体没有该证件', en: 'foreign parties do not have this identifier' };
+  if (input.legalForm === 'organisation') {
+    forbidden(input.residentId, kind, 'residentId', path, {
+      zh: '单位不填写身份证号',
+      en: 'organisations have no resident ID',
+    });
+    forbidden(input.passport, kind, 'passport', path, {
+      zh: '单位不填写护照',
+      en: 'organisations have no passport',
+    });
+    if (!domestic) {
+      forbidden(input.usci, kind, 'usci', path, foreignWhy);
+      return { usci: null, residentId: null, passport: null };
+    }
+    return {
+      usci: checked(validateUsci(required(input.usci, kind, 'usci', path)), `${path}/usci`),
+      residentId: null,
+      passport: null,
+    };
+  }
+  if (domestic) {
+    forbidden(input.passport, kind, 'passport', path, {
+      zh: '境内自然人使用身份证号',
+      en: 'domestic individuals are identified by resident ID',
+    });
+    const residentId = checked(
+      validateResidentId(required(input.residentId, kind, 'residentId', path), { today }),
+      `${path}/residentId`,
+    );
+    const usci = input.usci ? checked(validateUsci(input.usci), `${path}/usci`) : null;
+    return { usci, residentId, passport: null };
+  }
+  forbidden(input.residentId, kind, 'residentId', path, foreignWhy);
+  if (!input.passport)
+    throw partyError('PARTY_FIELD_REQUIRED', kindParams(kind, 'passport'), { field: `${path}/passport` });
+  const passport = checked(validatePassport(input.passport), `${path}/passport`);
+  return {
+    usci: null,
+    residentId: null,
+    passport: { number: passport.number, nationality: passport.nationality },
+  };
+}
+
+function checkedCustomsCode(input: PartyInput, path: string): string | null {
+  const { kind } = input;
+  if (KINDS_REQUIRING_CUSTOMS_CODE.includes(kind)) {
+    return checked(
+      validateCustomsCode(required(input.customsCode, kind, 'customsCode', path)),
+      `${path}/customsCode`,
+    );
+  }
+  return input.customsCode ? checked(validateCustomsCode(input.customsCode), `${path}/customsCode`) : null;
+}
+
+function checkZone(input: PartyInput, path: string, zone: ZoneRow | undefined, now: Date): void {
+  if (input.kind === 'supplier') required(input.zoneId, input.kind, 'zoneId', path);
+  if (!input.zoneId) return;
+  if (!zone) throw partyError('ZONE_NOT_FOUND', { id: input.zoneId }, { field: `${path}/zoneId` });
+  const today = chinaDate(now);
+  if (zone.effectiveFrom > today || (zone.effectiveTo !== null && zone.effectiveTo < today)) {
+    throw partyError('ZONE_NOT_EFFECTIVE', { id: zone.id, date: today }, { field: `${path}/zoneId` });
+  }
+}
+
 /**
  * Validates one party against the rules of its kind and identifiers, and encrypts its personal
  * information. `path` prefixes field names in errors (`/parties/3`).
@@ -101,96 +199,22 @@ export function prepareParty(
   path: string,
   zone: ZoneRow | undefined,
 ): PreparedParty {
-  const { kind, legalForm } = input;
-  const name = required(input.name, kind, 'name', path);
-  if (legalForm === 'individual' && ORGANISATION_ONLY.includes(kind)) {
-    throw partyError(
-      'PARTY_FIELD_NOT_ALLOWED',
-      {
-        ...kindParams(kind, 'legalForm'),
-        whyZh: '该类主体必须为单位',
-        whyEn: 'this kind must be an organisation',
-      },
-      { field: `${path}/legalForm` },
-    );
-  }
-  if (legalForm === 'organisation' && kind === 'consumer') {
-    throw partyError(
-      'PARTY_FIELD_NOT_ALLOWED',
-      {
-        ...kindParams(kind, 'legalForm'),
-        whyZh: '订购人必须为自然人',
-        whyEn: 'a consumer is a natural person',
-      },
-      { field: `${path}/legalForm` },
-    );
-  }
-  const nationality = input.nationality
+  const name = required(input.name, input.kind, 'name', path);
+  checkLegalForm(input, path);
+  const declared = input.nationality
     ? checked(validateNationality(input.nationality), `${path}/nationality`)
     : 'CN';
-  const domestic = nationality === 'CN';
-  const foreignWhy = { zh: '境外主体没有该证件', en: 'foreign parties do not have this identifier' };
-
-  let usci: string | null = null;
-  let residentId: string | null = null;
-  let passport: { number: string; nationality: string } | null = null;
-  if (legalForm === 'organisation') {
-    forbidden(input.residentId, kind, 'residentId', path, {
-      zh: '单位不填写身份证号',
-      en: 'organisations have no resident ID',
-    });
-    forbidden(input.passport, kind, 'passport', path, {
-      zh: '单位不填写护照',
-      en: 'organisations have no passport',
-    });
-    if (domestic) usci = checked(validateUsci(required(input.usci, kind, 'usci', path)), `${path}/usci`);
-    else forbidden(input.usci, kind, 'usci', path, foreignWhy);
-  } else if (domestic) {
-    forbidden(input.passport, kind, 'passport', path, {
-      zh: '境内自然人使用身份证号',
-      en: 'domestic individuals are identified by resident ID',
-    });
-    residentId = checked(
-      validateResidentId(required(input.residentId, kind, 'residentId', path), { today: deps.clock.now() }),
-      `${path}/residentId`,
-    );
-    if (input.usci) usci = checked(validateUsci(input.usci), `${path}/usci`);
-  } else {
-    forbidden(input.residentId, kind, 'residentId', path, foreignWhy);
-    if (!input.passport)
-      throw partyError('PARTY_FIELD_REQUIRED', kindParams(kind, 'passport'), { field: `${path}/passport` });
-    const p = checked(
-      validatePassport({
-        number: input.passport.number,
-        nationality: input.passport.nationality ?? nationality,
-      }),
-      `${path}/passport`,
-    );
-    passport = { number: p.number, nationality: p.nationality };
-  }
-
-  let customsCode: string | null = null;
-  if (KINDS_REQUIRING_CUSTOMS_CODE.includes(kind)) {
-    customsCode = checked(
-      validateCustomsCode(required(input.customsCode, kind, 'customsCode', path)),
-      `${path}/customsCode`,
-    );
-  } else if (input.customsCode) {
-    customsCode = checked(validateCustomsCode(input.customsCode), `${path}/customsCode`);
-  }
-
-  if (kind === 'supplier') required(input.zoneId, kind, 'zoneId', path);
-  if (input.zoneId) {
-    if (!zone) throw partyError('ZONE_NOT_FOUND', { id: input.zoneId }, { field: `${path}/zoneId` });
-    const today = deps.clock.now().toISOString().slice(0, 10);
-    if (zone.effectiveFrom > today || (zone.effectiveTo !== null && zone.effectiveTo < today)) {
-      throw partyError('ZONE_NOT_EFFECTIVE', { id: zone.id, date: today }, { field: `${path}/zoneId` });
-    }
-  }
+  const now = deps.clock.now();
+  const { usci, residentId, passport } = personIdentifiers(input, path, declared === 'CN', now);
+  const customsCode = checkedCustomsCode(input, path);
+  checkZone(input, path, zone, now);
 
   const { vault } = deps;
-  const individual = legalForm === 'individual';
+  const individual = input.legalForm === 'individual';
   const passportKey = passport ? `${passport.nationality}:${passport.number}` : null;
+  const nationality = passport?.nationality ?? declared;
+  const phone = input.phone?.trim() || null;
+  const address = input.address?.trim() || null;
   return {
     input,
     name: individual ? null : name,
@@ -202,20 +226,11 @@ export function prepareParty(
     residentIdHash: residentId ? vault.blindIndex('resident_id', residentId) : null,
     passportEnc: passportKey ? vault.encrypt(passportKey) : null,
     passportHash: passportKey ? vault.blindIndex('passport', passportKey) : null,
-    nationality: passport?.nationality ?? nationality,
-    phoneEnc: input.phone ? vault.encrypt(input.phone.trim()) : null,
-    addressEnc: input.address ? vault.encrypt(input.address.trim()) : null,
+    nationality,
+    phoneEnc: phone ? vault.encrypt(phone) : null,
+    addressEnc: address ? vault.encrypt(address) : null,
     zone: zone ?? null,
     districtCode: zone?.districtCode ?? input.districtCode ?? null,
-    plain: {
-      name,
-      usci,
-      customsCode,
-      residentId,
-      passport: passportKey,
-      nationality: passport?.nationality ?? nationality,
-      phone: input.phone?.trim() ?? null,
-      address: input.address?.trim() ?? null,
-    },
+    plain: { name, usci, customsCode, residentId, passport: passportKey, nationality, phone, address },
   };
 }
