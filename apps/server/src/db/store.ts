@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
 import { type AuditRepository, createAuditRepository } from '../features/audit/audit.repository';
+import {
+  createDashboardRepository,
+  type DashboardRepository,
+} from '../features/dashboard/dashboard.repository';
 import { createEvidenceRepository, type EvidenceRepository } from '../features/evidence/evidence.repository';
 import { createIdentityRepository, type IdentityRepository } from '../features/identity/identity.repository';
 import { createPartiesRepository, type PartiesRepository } from '../features/parties/parties.repository';
@@ -11,6 +15,7 @@ export interface Repositories {
   readonly parties: PartiesRepository;
   readonly audit: AuditRepository;
   readonly evidence: EvidenceRepository;
+  readonly dashboard: DashboardRepository;
 }
 
 /**
@@ -28,6 +33,7 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     parties: createPartiesRepository(db),
     audit: createAuditRepository(db),
     evidence: createEvidenceRepository(db),
+    dashboard: createDashboardRepository(db),
   };
 }
 

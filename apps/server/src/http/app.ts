@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { auditRoutes } from '../features/audit/audit.routes';
+import { dashboardRoutes } from '../features/dashboard/dashboard.routes';
 import { evidenceRoutes } from '../features/evidence/evidence.routes';
 import { healthRoutes } from '../features/health/health.routes';
 import { identityRoutes } from '../features/identity/identity.routes';
@@ -10,6 +11,7 @@ import { partiesRoutes } from '../features/parties/parties.routes';
 import { newId } from '../lib/ids';
 import { SOFTWARE_VERSION } from '../lib/version';
 import { installAuth } from './auth';
+import { installConsole } from './console-static';
 import type { AppDeps } from './deps';
 import { installErrorHandler } from './error-handler';
 import type { RegisteredRoute } from './route-config';
@@ -96,6 +98,8 @@ export async function buildApp(
   await app.register(partiesRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(evidenceRoutes(deps));
+  await app.register(dashboardRoutes(deps));
+  await installConsole(app);
   await app.ready();
   return { app, routes };
 }

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'evidence:admin',
   'apikeys:manage',
   'session:self',
+  'dashboard:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,7 +46,13 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-const REGULATOR_BASE: readonly Permission[] = ['session:self', 'parties:read', 'audit:read', 'evidence:read'];
+const REGULATOR_BASE: readonly Permission[] = [
+  'session:self',
+  'parties:read',
+  'audit:read',
+  'evidence:read',
+  'dashboard:read',
+];
 
 const DEPARTMENT_EXTRA: Record<Department, readonly Permission[]> = {
   commerce: ['parties:file', 'parties:recognition:decide', 'parties:status:change', 'zones:manage'],

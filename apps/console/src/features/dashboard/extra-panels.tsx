@@ -1,0 +1,4 @@
+/** Panels from later features (procurement, CBEC) join the dashboard here. */
+export function ExtraPanels() {
+  return null;
+}

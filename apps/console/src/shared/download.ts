@@ -1,0 +1,19 @@
+import { apiFetch } from '../app/api';
+
+/** Downloads an authenticated API response as a file (the browser cannot add the token to a plain link). */
+export async function downloadFromApi(path: string, fileName: string): Promise<void> {
+  const response = await apiFetch('GET', path);
+  const blob = await response.blob();
+  saveBlob(blob, fileName);
+}
+
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  type KouanServer,
+  launchBrowser,
+  screenshot,
+  signIn,
+  signOut,
+  startServer,
+} from './harness';
+
+let server: KouanServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('web console in Chromium', () => {
+  it('shows the login page in Chinese and refuses a wrong password with the API message', async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await page.waitForURL(/\/login/);
+    await expect(page.getByTestId('login-card').textContent()).resolves.toContain('口岸');
+    await page.getByLabel('用户名').fill('commerce');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/用户名或密码|密码/);
+    await screenshot(page, '01-login-refused');
+  });
+
+  it('a regulator signs in and sees the dashboard with data, then drills down to the list', async () => {
+    const { page } = browser;
+    await signIn(page, server.url, 'commerce');
+    await page.waitForURL(/\/dashboard/);
+    await page.getByTestId('dashboard').waitFor();
+    const text = await page.getByTestId('dashboard').textContent();
+    expect(text).toContain('备案主体');
+    // the demo data files parties: the total is not zero
+    const total = await page.locator('.ant-statistic-content-value').first().textContent();
+    expect(Number(total?.replace(/,/g, ''))).toBeGreaterThan(0);
+    await page.getByTestId('chart-parties-by-kind').locator('canvas').first().waitFor();
+    await screenshot(page, '02-regulator-dashboard');
+    await page.getByText('待认定经营者').click();
+    await page.waitForURL(/\/parties\?recognition=pending/);
+    await page.getByTestId('parties-table').waitFor();
+    await screenshot(page, '03-parties-drilldown');
+  });
+
+  it('switches to English', async () => {
+    const { page } = browser;
+    await page.getByText('EN', { exact: true }).first().click();
+    await page.getByText('Parties registry').first().waitFor();
+    await screenshot(page, '04-parties-english');
+    await page.getByText('中文', { exact: true }).first().click();
+    await page.getByText('主体库').first().waitFor();
+  });
+
+  it('opens a party page with identifiers and history', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/parties`);
+    await page.getByTestId('party-link').first().click();
+    await page.getByTestId('party-page').waitFor();
+    expect(await page.getByTestId('party-page').textContent()).toContain('变更历史');
+    await screenshot(page, '05-party-page');
+  });
+
+  it('downloads an evidence package and verifies it in the browser on the public page', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/evidence`);
+    await page.getByTestId('evidence-page').waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    await screenshot(page, '06-evidence');
+    await page.locator('.ant-table-row').first().click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-package').click(),
+    ]);
+    const file = await download.path();
+    const pkg = JSON.parse(readFileSync(file, 'utf8'));
+    expect(pkg.format).toBe('kouan-evidence-package/1');
+
+    await signOut(page);
+    await page.goto(`${server.url}/public/verify`);
+    await page.getByTestId('verify-page').waitFor();
+    await expect.poll(() => page.getByTestId('verifier-key').inputValue()).toMatch(/\+[0-9a-f]{8}\+/);
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('verify-report').waitFor();
+    for (const id of ['leaf-hash', 'entry-metadata', 'checkpoint-signature', 'inclusion-proof']) {
+      expect(await page.getByTestId(`check-${id}`).getAttribute('data-status')).toBe('passed');
+    }
+    await screenshot(page, '07-public-verify-passed');
+
+    // a tampered package fails, and the page says which check
+    pkg.entry.metadata.subjectId = 'someone-else';
+    const tampered = `${file}-tampered.json`;
+    (await import('node:fs')).writeFileSync(tampered, JSON.stringify(pkg));
+    await page.getByRole('button', { name: /验证其他文件/ }).click();
+    await page.locator('input[type=file]').setInputFiles(tampered);
+    await page.getByTestId('verify-report').waitFor();
+    expect(await page.getByTestId('check-entry-metadata').getAttribute('data-status')).toBe('failed');
+    await screenshot(page, '08-public-verify-tampered');
+  });
+
+  it('shows the public zones and recognised operators without signing in', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/public/zones`);
+    await page.getByTestId('zones-page').waitFor();
+    await page.getByText('WZ-LC-01').waitFor();
+    await screenshot(page, '09-public-zones');
+    await page.goto(`${server.url}/public/operators`);
+    await page.getByTestId('operators-page').waitFor();
+    await screenshot(page, '10-public-operators');
+  });
+});
