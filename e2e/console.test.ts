@@ -64,6 +64,27 @@ describe('web console in Chromium', () => {
     await page.getByText('主体库').first().waitFor();
   });
 
+  it('a filing with a bad USCI shows the API message under the field and files nothing', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/parties`);
+    await page.getByTestId('file-party').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('.ant-select-selector').first().click();
+    await page.getByTitle('生产企业').click();
+    await dialog.getByLabel('名称').fill('温州市测试眼镜厂');
+    // a well-formed USCI whose check character is wrong: only the API can tell
+    await dialog.getByLabel('统一社会信用代码').fill('91330304MA2TU9W1Y0');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const error = page.getByTestId('form-error');
+    await error.waitFor();
+    const text = await error.textContent();
+    expect(text).toMatch(/usci/);
+    // the same message sits under the USCI input
+    await dialog.locator('.ant-form-item-explain-error', { hasText: text ?? '' }).waitFor();
+    await screenshot(page, '05a-file-party-refused');
+    await dialog.getByRole('button', { name: /取\s*消|Cancel/ }).click();
+  });
+
   it('opens a party page with identifiers and history', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/parties`);

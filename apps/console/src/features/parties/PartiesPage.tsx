@@ -1,8 +1,12 @@
-import type { ProColumns } from '@ant-design/pro-components';
-import { Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { ActionType, ProColumns } from '@ant-design/pro-components';
+import { Button, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { get, type Page } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { navigate, useLocation } from '../../app/router';
+import type { PageProps } from '../../app/routes';
+import { can } from '../../app/session';
 import {
   formatTime,
   nameOf,
@@ -12,6 +16,7 @@ import {
   valueEnum,
 } from '../../shared/labels';
 import { PagedTable } from '../../shared/PagedTable';
+import { FilePartyForm } from './FilePartyForm';
 
 export type PartyView = {
   id: string;
@@ -44,8 +49,10 @@ const RECOGNITION_COLOURS: Record<string, string> = {
   refused: 'default',
 };
 
-export default function PartiesPage() {
+export default function PartiesPage({ me }: PageProps) {
   const { t, lang } = useI18n();
+  const [filing, setFiling] = useState(false);
+  const table = useRef<ActionType>(undefined);
   const { search } = useLocation();
   const initial = (key: string) => search.get(key) ?? undefined;
 
@@ -119,22 +126,48 @@ export default function PartiesPage() {
   ];
 
   return (
-    <PagedTable<PartyView>
-      testId="parties-table"
-      rowKey="id"
-      columns={columns}
-      exportName={t('nav.parties')}
-      exportValue={(row, key) => {
-        if (key === 'kind') return nameOf(PARTY_KIND_NAMES, row.kind, lang);
-        if (key === 'status') return nameOf(PARTY_STATUS_NAMES, row.status, lang);
-        if (key === 'recognition') return nameOf(RECOGNITION_NAMES, row.recognition, lang);
-        const value = row[key as keyof PartyView];
-        return typeof value === 'object' && value !== null
-          ? JSON.stringify(value)
-          : (value as string | number | null);
-      }}
-      fetchPage={(query) => get<Page<PartyView>>('/api/parties', query)}
-      emptyText={t('party.empty')}
-    />
+    <>
+      <FilePartyForm
+        open={filing}
+        onClose={() => setFiling(false)}
+        onFiled={() => {
+          setFiling(false);
+          table.current?.reload();
+        }}
+      />
+      <PagedTable<PartyView>
+        testId="parties-table"
+        actionRef={table}
+        toolbar={
+          can(me, 'parties:file')
+            ? [
+                <Button
+                  key="file"
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setFiling(true)}
+                  data-testid="file-party"
+                >
+                  {t('party.file')}
+                </Button>,
+              ]
+            : []
+        }
+        rowKey="id"
+        columns={columns}
+        exportName={t('nav.parties')}
+        exportValue={(row, key) => {
+          if (key === 'kind') return nameOf(PARTY_KIND_NAMES, row.kind, lang);
+          if (key === 'status') return nameOf(PARTY_STATUS_NAMES, row.status, lang);
+          if (key === 'recognition') return nameOf(RECOGNITION_NAMES, row.recognition, lang);
+          const value = row[key as keyof PartyView];
+          return typeof value === 'object' && value !== null
+            ? JSON.stringify(value)
+            : (value as string | number | null);
+        }}
+        fetchPage={(query) => get<Page<PartyView>>('/api/parties', query)}
+        emptyText={t('party.empty')}
+      />
+    </>
   );
 }

@@ -19,6 +19,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, get, post } from '../../app/api';
 import { useI18n } from '../../app/i18n';
+import { MESSAGES, type MessageKey } from '../../app/messages';
 import { navigate } from '../../app/router';
 import type { PageProps } from '../../app/routes';
 import { can } from '../../app/session';
@@ -233,7 +234,9 @@ export default function PartyPage({ params, me }: PageProps) {
           items={[...detail.history].reverse().map((h) => ({
             children: (
               <div>
-                <Typography.Text strong>{h.action}</Typography.Text>{' '}
+                <Typography.Text strong>
+                  {`history.${h.action}` in MESSAGES ? t(`history.${h.action}` as MessageKey) : h.action}
+                </Typography.Text>{' '}
                 <Typography.Text type="secondary">
                   {formatTime(h.at, lang)} · {h.actorType}:{h.actorId}
                 </Typography.Text>
