@@ -131,6 +131,32 @@ describe('web console in Chromium', () => {
     await screenshot(page, '08-public-verify-tampered');
   });
 
+  it('a regulator viewer sees personal information masked', async () => {
+    const { page } = browser;
+    await signIn(page, server.url, 'market-viewer');
+    await page.goto(`${server.url}/parties?kind=purchaser`);
+    await page.getByTestId('party-link').filter({ hasText: '*' }).first().click();
+    await page.getByTestId('party-page').waitFor();
+    const text = await page.getByTestId('party-page').textContent();
+    expect(text).toContain('个人信息已按您的角色脱敏显示');
+    expect(text).not.toContain('A12345678');
+    await screenshot(page, '05b-party-masked');
+    await signOut(page);
+  });
+
+  it('an enterprise user gets enterprise navigation, without the regulators dashboard', async () => {
+    const { page } = browser;
+    await signIn(page, server.url, 'supplier');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const nav = await page.getByTestId('nav').textContent();
+    expect(nav).not.toContain('监管驾驶舱');
+    expect(nav).toContain('主体库');
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByText('您的角色无权访问此页面').waitFor();
+    await screenshot(page, '11-enterprise-no-dashboard');
+    await signOut(page);
+  });
+
   it('shows the public zones and recognised operators without signing in', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/public/zones`);
