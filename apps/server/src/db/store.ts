@@ -3,6 +3,10 @@ import { type AuditRepository, createAuditRepository } from '../features/audit/a
 import { createEvidenceRepository, type EvidenceRepository } from '../features/evidence/evidence.repository';
 import { createIdentityRepository, type IdentityRepository } from '../features/identity/identity.repository';
 import { createPartiesRepository, type PartiesRepository } from '../features/parties/parties.repository';
+import {
+  createProcurementRepository,
+  type ProcurementRepository,
+} from '../features/procurement/procurement.repository';
 import type { Database } from './schema';
 
 /** Every repository, bound to one executor (the pool, or one transaction). */
@@ -11,6 +15,7 @@ export interface Repositories {
   readonly parties: PartiesRepository;
   readonly audit: AuditRepository;
   readonly evidence: EvidenceRepository;
+  readonly procurement: ProcurementRepository;
 }
 
 /**
@@ -28,6 +33,7 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     parties: createPartiesRepository(db),
     audit: createAuditRepository(db),
     evidence: createEvidenceRepository(db),
+    procurement: createProcurementRepository(db),
   };
 }
 
