@@ -7,6 +7,10 @@ import { evidenceRoutes } from '../features/evidence/evidence.routes';
 import { healthRoutes } from '../features/health/health.routes';
 import { identityRoutes } from '../features/identity/identity.routes';
 import { partiesRoutes } from '../features/parties/parties.routes';
+import { catalogueRoutes } from '../features/procurement/catalogue.routes';
+import { declarationsRoutes } from '../features/procurement/declarations.routes';
+import { settlementRoutes } from '../features/procurement/settlement.routes';
+import { transactionsRoutes } from '../features/procurement/transactions.routes';
 import { newId } from '../lib/ids';
 import { SOFTWARE_VERSION } from '../lib/version';
 import { installAuth } from './auth';
@@ -96,6 +100,10 @@ export async function buildApp(
   await app.register(partiesRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(evidenceRoutes(deps));
+  await app.register(catalogueRoutes(deps));
+  await app.register(transactionsRoutes(deps));
+  await app.register(declarationsRoutes(deps));
+  await app.register(settlementRoutes(deps));
   await app.ready();
   return { app, routes };
 }

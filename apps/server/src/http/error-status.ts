@@ -1,9 +1,9 @@
+import type { ProcurementErrorCode } from '@kouan/domain/procurement';
 import type { EvidenceApiErrorCode } from '../features/evidence/evidence.errors';
 import type { IdentityErrorCode } from '../features/identity/identity.errors';
 import type { PartyErrorCode } from '../features/parties/parties.errors';
-import type { CommonErrorCode } from '../lib/errors.common';
-import type { ProcurementErrorCode } from '@kouan/domain/procurement';
 import type { ProcurementFeatureErrorCode } from '../features/procurement/procurement.errors';
+import type { CommonErrorCode } from '../lib/errors.common';
 
 export type ErrorCode =
   | CommonErrorCode

@@ -1,8 +1,8 @@
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
 import type { AttachmentRow } from './catalogue.repository';
-import { sha256Hex } from './procurement-access';
 import { procurementError } from './procurement.errors';
+import { sha256Hex } from './procurement-access';
 
 /** Most attachments per record and bytes per attachment (original documents: invoices, contracts). */
 export const MAX_ATTACHMENTS = 10;
@@ -43,7 +43,11 @@ export function prepareAttachments(
     if (content.length > MAX_ATTACHMENT_BYTES) {
       throw procurementError(
         'ATTACHMENT_INVALID',
-        { field, reason: `larger than ${MAX_ATTACHMENT_BYTES} bytes`, reasonZh: `超过 ${MAX_ATTACHMENT_BYTES} 字节` },
+        {
+          field,
+          reason: `larger than ${MAX_ATTACHMENT_BYTES} bytes`,
+          reasonZh: `超过 ${MAX_ATTACHMENT_BYTES} 字节`,
+        },
         { field },
       );
     }
@@ -62,7 +66,9 @@ export function prepareAttachments(
   });
 }
 
-export function attachmentView(row: Pick<AttachmentRow, 'id' | 'file_name' | 'media_type' | 'sha256' | 'size_bytes'>): AttachmentView {
+export function attachmentView(
+  row: Pick<AttachmentRow, 'id' | 'file_name' | 'media_type' | 'sha256' | 'size_bytes'>,
+): AttachmentView {
   return {
     id: row.id,
     fileName: row.file_name,

@@ -22,7 +22,22 @@ import type { LineDetail, PackingLineRow, TransactionRow } from './transactions.
 export const DECLARATION_LIMIT_USD = '150000.00';
 
 /** Units measured rather than counted: their quantities may be cut anywhere when a line is split. */
-const MEASURED_UNITS = new Set(['kg', 'g', 't', 'm', 'm2', 'm3', 'l', '千克', '克', '吨', '米', '平方米', '立方米', '升']);
+const MEASURED_UNITS = new Set([
+  'kg',
+  'g',
+  't',
+  'm',
+  'm2',
+  'm3',
+  'l',
+  '千克',
+  '克',
+  '吨',
+  '米',
+  '平方米',
+  '立方米',
+  '升',
+]);
 
 export interface GoodsLine extends SplitLine {
   readonly hsCode: string;
@@ -57,7 +72,8 @@ export function goodsLines(input: {
     const value = rescale(mul(exact(packing.quantity), exact(line.unit_price)), 2, 'half-up');
     const from = transaction.currency === 'CNY' ? CNY_QUOTE : input.quotes.get(transaction.currency);
     if (!from) throw new Error(`no quote for ${transaction.currency}`);
-    const valueUsd = transaction.currency === 'USD' ? value : convert({ amount: value, from, to: input.usd, scale: 2 });
+    const valueUsd =
+      transaction.currency === 'USD' ? value : convert({ amount: value, from, to: input.usd, scale: 2 });
     return {
       lineId: packing.id,
       quantity: exact(packing.quantity),
@@ -75,12 +91,23 @@ export function goodsLines(input: {
   });
 }
 
+/** A goods line as declared (after simplification). */
+export interface DeclaredLine {
+  readonly no: number;
+  readonly basis: string;
+  readonly hsCode: string;
+  readonly name: string;
+  readonly quantities: { unit: string; quantity: string }[];
+  readonly valueUsd: string;
+  readonly sourceLineIds: string[];
+}
+
 export interface BuiltDeclaration {
   readonly purchaserId: string;
   readonly totalValueUsd: string;
   readonly simplified: boolean;
   /** The declared lines (after simplification), stored as the declaration's goods list. */
-  readonly declaredLines: unknown[];
+  readonly declaredLines: DeclaredLine[];
   readonly items: {
     packingLineId: string;
     transactionId: string;
@@ -120,15 +147,20 @@ export function buildDeclarations(goods: readonly GoodsLine[]): BuiltDeclaration
         purchaserId,
         totalValueUsd: formatDecimal(draft.totalValueUsd, 2),
         simplified: simplified.value.simplified,
-        declaredLines: simplified.value.lines.map((l, index) => ({
-          no: index + 1,
-          basis: l.basis,
-          hsCode: l.hsCode,
-          name: l.sources.length === 1 ? l.sources[0]?.name : `${l.sources[0]?.name ?? ''} 等 ${l.sources.length} 项`,
-          quantities: l.quantities.map((q) => ({ unit: q.unit, quantity: formatDecimal(q.quantity) })),
-          valueUsd: formatDecimal(l.valueUsd, 2),
-          sourceLineIds: l.sourceLineIds,
-        })),
+        declaredLines: simplified.value.lines.map(
+          (l, index): DeclaredLine => ({
+            no: index + 1,
+            basis: l.basis,
+            hsCode: l.hsCode,
+            name:
+              l.sources.length === 1
+                ? (l.sources[0]?.name ?? '')
+                : `${l.sources[0]?.name ?? ''} 等 ${l.sources.length} 项`,
+            quantities: l.quantities.map((q) => ({ unit: q.unit, quantity: formatDecimal(q.quantity) })),
+            valueUsd: formatDecimal(l.valueUsd, 2),
+            sourceLineIds: [...l.sourceLineIds],
+          }),
+        ),
         items: draft.lines.map((l) => ({
           packingLineId: l.sourceLineId,
           transactionId: l.source.transaction.id,

@@ -40,7 +40,13 @@ export function createCatalogueRepository(db: Kysely<Database>) {
       let q = db.selectFrom('procurement_products');
       if (input.supplierId) q = q.where('supplier_id', '=', input.supplierId);
       const [rows, count] = await Promise.all([
-        q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').offset(input.offset).limit(input.limit).execute(),
+        q
+          .selectAll()
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .offset(input.offset)
+          .limit(input.limit)
+          .execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };
@@ -48,7 +54,10 @@ export function createCatalogueRepository(db: Kysely<Database>) {
 
     async insertAttachments(rows: readonly AttachmentRow[]): Promise<void> {
       if (rows.length === 0) return;
-      await db.insertInto('procurement_attachments').values([...rows]).execute();
+      await db
+        .insertInto('procurement_attachments')
+        .values([...rows])
+        .execute();
     },
 
     async findAttachments(ownerType: string, ownerId: string) {
@@ -85,7 +94,13 @@ export function createCatalogueRepository(db: Kysely<Database>) {
       let q = db.selectFrom('procurement_purchaser_files');
       if (input.operatorId) q = q.where('operator_id', '=', input.operatorId);
       const [rows, count] = await Promise.all([
-        q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').offset(input.offset).limit(input.limit).execute(),
+        q
+          .selectAll()
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .offset(input.offset)
+          .limit(input.limit)
+          .execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };
@@ -148,7 +163,12 @@ export function createCatalogueRepository(db: Kysely<Database>) {
         .orderBy('rule')
         .orderBy('id', 'desc')
         .as('latest');
-      const rows = await db.selectFrom(latest).selectAll().where('action', '=', 'add').limit(10_000).execute();
+      const rows = await db
+        .selectFrom(latest)
+        .selectAll()
+        .where('action', '=', 'add')
+        .limit(10_000)
+        .execute();
       return rows.map((r) => ({ hsPrefix: r.hs_prefix, rule: r.rule, reason: r.reason, at: r.at }));
     },
 
@@ -173,7 +193,11 @@ export function createCatalogueRepository(db: Kysely<Database>) {
     async findRates(input: { currency?: string | undefined; limit: number }): Promise<RateRow[]> {
       let q = db.selectFrom('procurement_exchange_rates').selectAll();
       if (input.currency) q = q.where('currency', '=', input.currency);
-      const rows = await q.orderBy('effective_from', 'desc').orderBy('id', 'desc').limit(input.limit).execute();
+      const rows = await q
+        .orderBy('effective_from', 'desc')
+        .orderBy('id', 'desc')
+        .limit(input.limit)
+        .execute();
       return rows.map(toRate);
     },
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../../lib/actor';
-import { type ProcurementDeps, recordChange, requireParty, requirePermission } from './procurement-access';
 import { procurementError } from './procurement.errors';
+import { type ProcurementDeps, recordChange, requireParty, requirePermission } from './procurement-access';
 
 export interface BadPurchaserChange {
   readonly purchaserId: string;

@@ -13,7 +13,9 @@ export function createDeclarationsRepository(db: Kysely<Database>) {
     /** Next platform declaration number: `1039` + China date + 8-digit sequence. */
     async nextDeclarationNumbers(count: number, chinaDate: string): Promise<string[]> {
       const rows = await sql<{ n: number }>`
-        select nextval('procurement_declaration_seq')::int8 as n from generate_series(1, ${count})`.execute(db);
+        select nextval('procurement_declaration_seq')::int8 as n from generate_series(1, ${count})`.execute(
+        db,
+      );
       const day = chinaDate.replaceAll('-', '');
       return rows.rows.map((r) => `1039${day}${String(r.n).padStart(8, '0')}`);
     },
@@ -25,14 +27,23 @@ export function createDeclarationsRepository(db: Kysely<Database>) {
       events: readonly DeclarationEventRow[];
     }): Promise<void> {
       if (input.declarations.length === 0) return;
-      await db.insertInto('procurement_declarations').values([...input.declarations]).execute();
-      await db.insertInto('procurement_declaration_items').values([...input.items]).execute();
+      await db
+        .insertInto('procurement_declarations')
+        .values([...input.declarations])
+        .execute();
+      await db
+        .insertInto('procurement_declaration_items')
+        .values([...input.items])
+        .execute();
       await db
         .insertInto('procurement_declaration_parties')
         .values([...input.parties])
         .onConflict((oc) => oc.doNothing())
         .execute();
-      await db.insertInto('procurement_declaration_events').values([...input.events]).execute();
+      await db
+        .insertInto('procurement_declaration_events')
+        .values([...input.events])
+        .execute();
     },
 
     async getDeclaration(id: string): Promise<DeclarationRow | undefined> {
@@ -151,7 +162,10 @@ export function createDeclarationsRepository(db: Kysely<Database>) {
       const party = input.partyId;
       if (party) {
         q = q.where('d.id', 'in', (eb) =>
-          eb.selectFrom('procurement_declaration_parties').select('declaration_id').where('party_id', '=', party),
+          eb
+            .selectFrom('procurement_declaration_parties')
+            .select('declaration_id')
+            .where('party_id', '=', party),
         );
       }
       if (input.status) q = q.where('d.status', '=', input.status);

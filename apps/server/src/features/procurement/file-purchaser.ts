@@ -1,6 +1,7 @@
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
 import type { PurchaserFileRow } from './catalogue.repository';
+import { procurementError } from './procurement.errors';
 import {
   assertActsAs,
   type ProcurementDeps,
@@ -9,7 +10,6 @@ import {
   requireParty,
   requirePermission,
 } from './procurement-access';
-import { procurementError } from './procurement.errors';
 
 export interface FilePurchaserInput {
   readonly operatorId: string;
@@ -28,7 +28,11 @@ export interface FilePurchaserInput {
  * An operator keeps a purchaser's file: the purchaser (identity kept, encrypted, in the parties
  * registry) and the export entrustment agreement between them. One file per operator and purchaser.
  */
-export async function filePurchaser(deps: ProcurementDeps, actor: Actor, input: FilePurchaserInput): Promise<PurchaserFileRow> {
+export async function filePurchaser(
+  deps: ProcurementDeps,
+  actor: Actor,
+  input: FilePurchaserInput,
+): Promise<PurchaserFileRow> {
   requirePermission(actor, 'procurement:register');
   assertActsAs(actor, [input.operatorId], { en: 'operator', zh: '经营者', field: 'operatorId' });
   const now = deps.clock.now();

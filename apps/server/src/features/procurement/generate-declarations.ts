@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids';
 import { buildDeclarations, DECLARATION_LIMIT_USD, goodsLines } from './build-declarations';
 import type { DeclarationPartyRow, DeclarationRow } from './declarations.repository';
 import { blockingRule } from './hs-rules';
+import { procurementError } from './procurement.errors';
 import {
   assertActsAs,
   chinaDate,
@@ -14,7 +15,6 @@ import {
   requireParty,
   requirePermission,
 } from './procurement-access';
-import { procurementError } from './procurement.errors';
 import { advanceTransactions } from './transaction-lifecycle';
 
 export interface GenerateDeclarationsInput {
@@ -40,7 +40,11 @@ async function quotesFor(repos: Repositories, currencies: readonly string[], dat
  * rates of the day, simplified above five kinds of goods. Refused when any goods are on the
  * prohibited/restricted list or any purchaser is now on the bad-purchaser list.
  */
-export async function generateDeclarations(deps: ProcurementDeps, actor: Actor, input: GenerateDeclarationsInput) {
+export async function generateDeclarations(
+  deps: ProcurementDeps,
+  actor: Actor,
+  input: GenerateDeclarationsInput,
+) {
   requirePermission(actor, 'procurement:declare');
   const now = deps.clock.now();
   const today = chinaDate(now);
@@ -48,14 +52,21 @@ export async function generateDeclarations(deps: ProcurementDeps, actor: Actor, 
     const { transactions: tx, catalogue } = repos.procurement;
     const container = await tx.getContainerForUpdate(input.containerId);
     if (!container) {
-      throw procurementError('PROCUREMENT_NOT_FOUND', { what: 'container', whatZh: '集装箱', id: input.containerId });
+      throw procurementError('PROCUREMENT_NOT_FOUND', {
+        what: 'container',
+        whatZh: '集装箱',
+        id: input.containerId,
+      });
     }
     assertActsAs(actor, [container.operator_id], { en: 'operator', zh: '经营者', field: 'containerId' });
-    if (container.status !== 'packed') throw procurementError('CONTAINER_ALREADY_DECLARED', { id: container.id });
+    if (container.status !== 'packed')
+      throw procurementError('CONTAINER_ALREADY_DECLARED', { id: container.id });
     const operator = await requireOperator(repos, container.operator_id, '/containerId', { customs: true });
     await requireParty(repos, input.brokerId, 'customs_broker', '/brokerId');
     const packing = await tx.packingLinesOf([container.id]);
-    const lines = new Map((await tx.linesById(packing.map((p) => p.transaction_line_id))).map((l) => [l.id, l]));
+    const lines = new Map(
+      (await tx.linesById(packing.map((p) => p.transaction_line_id))).map((l) => [l.id, l]),
+    );
     const transactions = new Map(
       (await tx.lockTransactions([...new Set(packing.map((p) => p.transaction_id))])).map((t) => [t.id, t]),
     );
@@ -63,13 +74,22 @@ export async function generateDeclarations(deps: ProcurementDeps, actor: Actor, 
     for (const line of lines.values()) {
       const rule = blockingRule(hsRules, line.hs_code);
       const field = `/containerId`;
-      if (rule) throw procurementError('HS_CODE_BLOCKED', { field, hsCode: line.hs_code, rule: rule.rule }, { field });
+      if (rule)
+        throw procurementError(
+          'HS_CODE_BLOCKED',
+          { field, hsCode: line.hs_code, rule: rule.rule },
+          { field },
+        );
     }
     for (const t of transactions.values()) {
       if (await catalogue.isBadPurchaser(t.purchaser_id))
         throw procurementError('PURCHASER_BLOCKED', { id: t.purchaser_id }, { field: '/containerId' });
     }
-    const quotes = await quotesFor(repos, [...transactions.values()].map((t) => t.currency), today);
+    const quotes = await quotesFor(
+      repos,
+      [...transactions.values()].map((t) => t.currency),
+      today,
+    );
     const usd = quotes.get('USD');
     if (!usd) throw procurementError('EXCHANGE_RATE_MISSING', { currency: 'USD', date: today });
     const built = buildDeclarations(goodsLines({ packing, lines, transactions, quotes, usd, hsRules }));
@@ -97,14 +117,18 @@ export async function generateDeclarations(deps: ProcurementDeps, actor: Actor, 
     }));
     const parties: DeclarationPartyRow[] = declarations.flatMap((d, index) => {
       const goods = built[index]!.goods;
-      const role = (party_id: string, r: DeclarationPartyRow['role']) => ({ party_id, declaration_id: d.id, role: r });
+      const role = (party_id: string, r: DeclarationPartyRow['role']) => ({
+        party_id,
+        declaration_id: d.id,
+        role: r,
+      });
       return [
         role(d.operator_id, 'operator'),
         role(d.broker_id, 'broker'),
         role(d.purchaser_id, 'purchaser'),
         ...[...new Set(goods.map((g) => g.transaction.supplier_id))].map((s) => role(s, 'supplier')),
-        ...[...new Set(goods.flatMap((g) => (g.line.manufacturer_id ? [g.line.manufacturer_id] : [])))].map((m) =>
-          role(m, 'manufacturer'),
+        ...[...new Set(goods.flatMap((g) => (g.line.manufacturer_id ? [g.line.manufacturer_id] : [])))].map(
+          (m) => role(m, 'manufacturer'),
         ),
       ];
     });
@@ -144,7 +168,13 @@ export async function generateDeclarations(deps: ProcurementDeps, actor: Actor, 
       });
     }
     const ready = await tx.allContainersDeclared([...transactions.keys()]);
-    await advanceTransactions(repos, deps.vault, { ids: ready, to: 'declared', actor, at: now, reference: container.id });
+    await advanceTransactions(repos, deps.vault, {
+      ids: ready,
+      to: 'declared',
+      actor,
+      at: now,
+      reference: container.id,
+    });
     return declarations;
   });
 }

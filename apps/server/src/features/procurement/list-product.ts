@@ -2,6 +2,8 @@ import { formatDecimal } from '@kouan/domain/money';
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
 import type { ProductRow } from './catalogue.repository';
+import { decimalField } from './decimal-field';
+import { procurementError } from './procurement.errors';
 import {
   assertActsAs,
   chinaDate,
@@ -11,8 +13,6 @@ import {
   requirePermission,
   requireSupplierInZone,
 } from './procurement-access';
-import { procurementError } from './procurement.errors';
-import { decimalField } from './decimal-field';
 
 export interface ListProductInput {
   readonly supplierId: string;
@@ -30,15 +30,21 @@ export interface ListProductInput {
  * A supplier lists goods in its catalogue. Only suppliers with a stall in a market cluster zone in
  * effect today may list; branded goods need the brand owner's authorisation record.
  */
-export async function listProduct(deps: ProcurementDeps, actor: Actor, input: ListProductInput): Promise<ProductRow> {
+export async function listProduct(
+  deps: ProcurementDeps,
+  actor: Actor,
+  input: ListProductInput,
+): Promise<ProductRow> {
   requirePermission(actor, 'procurement:catalogue');
   assertActsAs(actor, [input.supplierId], { en: 'supplier', zh: '供货商', field: 'supplierId' });
   const price = decimalField(input.referencePrice, '/referencePrice', 5);
-  if (input.brand && !input.brandAuthorisation) throw procurementError('BRAND_AUTHORISATION_REQUIRED', {}, { field: '/brandAuthorisation' });
+  if (input.brand && !input.brandAuthorisation)
+    throw procurementError('BRAND_AUTHORISATION_REQUIRED', {}, { field: '/brandAuthorisation' });
   const now = deps.clock.now();
   return deps.store.transaction(async (repos) => {
     await requireSupplierInZone(repos, input.supplierId, chinaDate(now), '/supplierId');
-    if (input.manufacturerId) await requireParty(repos, input.manufacturerId, 'manufacturer', '/manufacturerId');
+    if (input.manufacturerId)
+      await requireParty(repos, input.manufacturerId, 'manufacturer', '/manufacturerId');
     const row: ProductRow = {
       id: newId('prod', now.getTime()),
       supplier_id: input.supplierId,

@@ -3,6 +3,7 @@ import { parseContainerNumber } from '@kouan/domain/procurement';
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
 import { decimalField } from './decimal-field';
+import { fromDomain, procurementError } from './procurement.errors';
 import {
   assertActsAs,
   type ProcurementDeps,
@@ -10,7 +11,6 @@ import {
   requireOperator,
   requirePermission,
 } from './procurement-access';
-import { fromDomain, procurementError } from './procurement.errors';
 import { advanceTransactions, assertNextStep } from './transaction-lifecycle';
 import type { ContainerRow, PackingLineRow } from './transactions.repository';
 
@@ -46,7 +46,8 @@ export async function packContainer(deps: ProcurementDeps, actor: Actor, input: 
   if (!containerNo.ok) throw fromDomain(containerNo, { field: '/containerNo' });
   const gross = decimalField(input.grossWeightKg, '/grossWeightKg', 3);
   const net = decimalField(input.netWeightKg, '/netWeightKg', 3);
-  if (compare(net, gross) > 0) throw procurementError('CONTAINER_WEIGHT_INVALID', {}, { field: '/netWeightKg' });
+  if (compare(net, gross) > 0)
+    throw procurementError('CONTAINER_WEIGHT_INVALID', {}, { field: '/netWeightKg' });
   const seen = new Set<string>();
   input.lines.forEach((line, index) => {
     const field = `/lines/${index}/transactionLineId`;
@@ -80,14 +81,26 @@ export async function packContainer(deps: ProcurementDeps, actor: Actor, input: 
       const line = found.get(wanted.transactionLineId);
       const transaction = line && transactions.get(line.transaction_id);
       if (!line || !transaction) {
-        throw procurementError('PROCUREMENT_NOT_FOUND', { what: 'transaction line', whatZh: '交易商品行', id: wanted.transactionLineId }, { field: `${field}/transactionLineId` });
+        throw procurementError(
+          'PROCUREMENT_NOT_FOUND',
+          { what: 'transaction line', whatZh: '交易商品行', id: wanted.transactionLineId },
+          { field: `${field}/transactionLineId` },
+        );
       }
       if (transaction.operator_id !== input.operatorId) {
-        throw procurementError('PACKING_OPERATOR_MISMATCH', { field, id: transaction.id }, { field: `${field}/transactionLineId` });
+        throw procurementError(
+          'PACKING_OPERATOR_MISMATCH',
+          { field, id: transaction.id },
+          { field: `${field}/transactionLineId` },
+        );
       }
       const remaining = sub(exact(line.quantity), exact(line.packed_quantity));
       if (compare(remaining, exact('0')) <= 0) {
-        throw procurementError('PACKING_LINE_ALREADY_PACKED', { field, id: line.id }, { field: `${field}/transactionLineId` });
+        throw procurementError(
+          'PACKING_LINE_ALREADY_PACKED',
+          { field, id: line.id },
+          { field: `${field}/transactionLineId` },
+        );
       }
       assertNextStep(transaction, 'consolidated');
       const quantity = wanted.quantity === undefined ? remaining : exact(wanted.quantity);
@@ -107,7 +120,11 @@ export async function packContainer(deps: ProcurementDeps, actor: Actor, input: 
       });
     }
     if (!(await tx.insertContainer(container, packing))) {
-      throw procurementError('CONTAINER_IN_USE', { containerNo: containerNo.value }, { field: '/containerNo' });
+      throw procurementError(
+        'CONTAINER_IN_USE',
+        { containerNo: containerNo.value },
+        { field: '/containerNo' },
+      );
     }
     const parties = [...transactions.values()].flatMap((t) => [t.supplier_id, t.purchaser_id]);
     await recordChange(repos, deps.vault, {
@@ -119,7 +136,13 @@ export async function packContainer(deps: ProcurementDeps, actor: Actor, input: 
       document: { container, packing },
     });
     const complete = await tx.fullyPacked([...transactions.keys()]);
-    await advanceTransactions(repos, deps.vault, { ids: complete, to: 'consolidated', actor, at: now, reference: container.id });
+    await advanceTransactions(repos, deps.vault, {
+      ids: complete,
+      to: 'consolidated',
+      actor,
+      at: now,
+      reference: container.id,
+    });
     return { container, packing };
   });
 }

@@ -8,14 +8,26 @@ import { type AttachmentInput, prepareAttachments } from './attachments';
 import type { HsRuleEntry, ProductRow } from './catalogue.repository';
 import { decimalField } from './decimal-field';
 import { blockingRule } from './hs-rules';
-import { assertActsAs, chinaDate, requireOperator, requireParty, requireSupplierInZone } from './procurement-access';
 import { procurementError } from './procurement.errors';
+import {
+  assertActsAs,
+  chinaDate,
+  requireOperator,
+  requireParty,
+  requireSupplierInZone,
+} from './procurement-access';
 import type { TransactionLineRow, TransactionRow } from './transactions.repository';
 
 /** Most goods lines in one transaction. */
 export const MAX_TRANSACTION_LINES = 200;
 
-export const PAYMENT_METHODS = ['bank_transfer', 'letter_of_credit', 'online_payment', 'card', 'cash'] as const;
+export const PAYMENT_METHODS = [
+  'bank_transfer',
+  'letter_of_credit',
+  'online_payment',
+  'card',
+  'cash',
+] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export interface TransactionInput {
@@ -75,18 +87,29 @@ function checkShape(actor: Actor, input: TransactionInput, at: string, today: st
   const tradeDate = input.tradeDate ?? today;
   if (tradeDate > today) {
     const field = `${at}/tradeDate`;
-    throw commonError('VALIDATION_FAILED', { field, reason: 'is in the future', reasonZh: '不能晚于今天' }, { field });
+    throw commonError(
+      'VALIDATION_FAILED',
+      { field, reason: 'is in the future', reasonZh: '不能晚于今天' },
+      { field },
+    );
   }
   const amounts: Decimal[] = input.lines.map((line, index) => {
     const field = `${at}/lines/${index}`;
     const quantity = decimalField(line.quantity, `${field}/quantity`, 5);
     if (!isPositive(quantity)) {
       const f = `${field}/quantity`;
-      throw commonError('VALIDATION_FAILED', { field: f, reason: 'must be positive', reasonZh: '必须大于 0' }, { field: f });
+      throw commonError(
+        'VALIDATION_FAILED',
+        { field: f, reason: 'must be positive', reasonZh: '必须大于 0' },
+        { field: f },
+      );
     }
     const price = decimalField(line.unitPrice, `${field}/unitPrice`, 5);
     const expected = rescale(mul(quantity, price), 2, 'half-up');
-    if (line.amount !== undefined && compare(decimalField(line.amount, `${field}/amount`, 2), expected) !== 0) {
+    if (
+      line.amount !== undefined &&
+      compare(decimalField(line.amount, `${field}/amount`, 2), expected) !== 0
+    ) {
       throw procurementError(
         'TRANSACTION_AMOUNT_MISMATCH',
         { field: `${field}/amount`, amount: line.amount, expected: formatDecimal(expected) },
@@ -120,8 +143,11 @@ export async function prepareTransaction(
   await cached<PartyRow>(ctx, `purchaser:${input.purchaserId}`, () =>
     requireParty(repos, input.purchaserId, 'purchaser', `${at}/purchaserId`),
   );
-  const blocked = await cached(ctx, `bad:${input.purchaserId}`, () => catalogue.isBadPurchaser(input.purchaserId));
-  if (blocked) throw procurementError('PURCHASER_BLOCKED', { id: input.purchaserId }, { field: `${at}/purchaserId` });
+  const blocked = await cached(ctx, `bad:${input.purchaserId}`, () =>
+    catalogue.isBadPurchaser(input.purchaserId),
+  );
+  if (blocked)
+    throw procurementError('PURCHASER_BLOCKED', { id: input.purchaserId }, { field: `${at}/purchaserId` });
   const file = await cached(ctx, `file:${input.operatorId}:${input.purchaserId}`, () =>
     catalogue.getPurchaserFile(input.operatorId, input.purchaserId),
   );
@@ -143,7 +169,12 @@ export async function prepareTransaction(
       throw procurementError('PRODUCT_NOT_OF_SUPPLIER', { field, id: line.productId }, { field });
     }
     const rule = blockingRule(ctx.hsRules, product.hs_code);
-    if (rule) throw procurementError('HS_CODE_BLOCKED', { field, hsCode: product.hs_code, rule: rule.rule }, { field });
+    if (rule)
+      throw procurementError(
+        'HS_CODE_BLOCKED',
+        { field, hsCode: product.hs_code, rule: rule.rule },
+        { field },
+      );
     lines.push({
       id: newId('pline', ctx.now.getTime()),
       transaction_id: transactionId,

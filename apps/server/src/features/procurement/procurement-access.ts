@@ -36,7 +36,11 @@ export function ownPartyOf(actor: Actor): string | null {
 }
 
 /** An enterprise may act only as one of `allowed` parties of the record. */
-export function assertActsAs(actor: Actor, allowed: readonly string[], role: { en: string; zh: string; field: string }) {
+export function assertActsAs(
+  actor: Actor,
+  allowed: readonly string[],
+  role: { en: string; zh: string; field: string },
+) {
   const own = ownPartyOf(actor);
   if (own === null || allowed.includes(own)) return;
   throw procurementError('PROCUREMENT_NOT_PARTY', { role: role.en, roleZh: role.zh, field: role.field });
@@ -52,7 +56,8 @@ const KIND_NAMES: Partial<Record<PartyKind, string>> = {
 
 export async function requireParty(repos: Repositories, id: string, kind: PartyKind, field: string) {
   const party = await getActiveParty(repos, id).catch((error: unknown) => {
-    if (error instanceof Error && 'details' in error) Object.assign((error as { details: object }).details, { field });
+    if (error instanceof Error && 'details' in error)
+      Object.assign((error as { details: object }).details, { field });
     throw error;
   });
   if (party.kind !== kind) {
@@ -73,7 +78,8 @@ export async function requireOperator(
   options: { customs: boolean },
 ): Promise<PartyRow> {
   const party = await requireParty(repos, id, 'trade_operator', field);
-  if (party.recognition !== 'recognised') throw procurementError('OPERATOR_NOT_RECOGNISED', { field, id }, { field });
+  if (party.recognition !== 'recognised')
+    throw procurementError('OPERATOR_NOT_RECOGNISED', { field, id }, { field });
   if (options.customs && !party.customs_code)
     throw procurementError('OPERATOR_NO_CUSTOMS_FILING', { field, id }, { field });
   return party;
@@ -84,7 +90,9 @@ export async function requireSupplierInZone(repos: Repositories, id: string, dat
   const supplier = await requireParty(repos, id, 'supplier', field);
   const zone = supplier.zone_id ? await repos.parties.getZone(supplier.zone_id) : undefined;
   const inForce =
-    zone !== undefined && zone.effectiveFrom <= date && (zone.effectiveTo === null || date <= zone.effectiveTo);
+    zone !== undefined &&
+    zone.effectiveFrom <= date &&
+    (zone.effectiveTo === null || date <= zone.effectiveTo);
   if (!zone || !inForce) throw procurementError('SUPPLIER_OUTSIDE_ZONE', { field, id, date }, { field });
   return { supplier, zone };
 }

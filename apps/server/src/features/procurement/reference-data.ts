@@ -3,9 +3,9 @@ import type { HsRuleKind } from '../../db/schema-procurement';
 import type { Actor } from '../../lib/actor';
 import { commonError } from '../../lib/errors.common';
 import type { HsRuleEntry, RateRow } from './catalogue.repository';
-import { type ProcurementDeps, recordChange, requirePermission } from './procurement-access';
-import { procurementError } from './procurement.errors';
 import { decimalField } from './decimal-field';
+import { procurementError } from './procurement.errors';
+import { type ProcurementDeps, recordChange, requirePermission } from './procurement-access';
 
 export interface ExchangeRateInput {
   readonly currency: string;
@@ -19,15 +19,30 @@ export interface ExchangeRateInput {
  * Customs records a dated exchange rate (in force from `effectiveFrom` until the next one). A
  * correction is a new row for the same day: the latest recorded one is used.
  */
-export async function recordExchangeRate(deps: ProcurementDeps, actor: Actor, input: ExchangeRateInput): Promise<RateRow> {
+export async function recordExchangeRate(
+  deps: ProcurementDeps,
+  actor: Actor,
+  input: ExchangeRateInput,
+): Promise<RateRow> {
   requirePermission(actor, 'procurement:reference');
   const rate = decimalField(input.rate, '/rate', 6);
   if (!isPositive(rate)) {
-    throw commonError('VALIDATION_FAILED', { field: '/rate', reason: 'must be positive', reasonZh: '必须大于 0' }, { field: '/rate' });
+    throw commonError(
+      'VALIDATION_FAILED',
+      { field: '/rate', reason: 'must be positive', reasonZh: '必须大于 0' },
+      { field: '/rate' },
+    );
   }
   const now = deps.clock.now();
   return deps.store.transaction(async (repos) => {
-    const row = { currency: input.currency, effective_from: input.effectiveFrom, rate: input.rate, rate_unit: input.rateUnit, recorded_at: now, recorded_by: actor.id };
+    const row = {
+      currency: input.currency,
+      effective_from: input.effectiveFrom,
+      rate: input.rate,
+      rate_unit: input.rateUnit,
+      recorded_at: now,
+      recorded_by: actor.id,
+    };
     await repos.procurement.catalogue.appendRate(row);
     await recordChange(repos, deps.vault, {
       actor,
@@ -37,7 +52,12 @@ export async function recordExchangeRate(deps: ProcurementDeps, actor: Actor, in
       partyIds: [],
       document: row,
     });
-    return { currency: input.currency, effectiveFrom: input.effectiveFrom, rate: input.rate, rateUnit: input.rateUnit };
+    return {
+      currency: input.currency,
+      effectiveFrom: input.effectiveFrom,
+      rate: input.rate,
+      rateUnit: input.rateUnit,
+    };
   });
 }
 
@@ -49,17 +69,34 @@ export interface HsRuleChange {
 }
 
 /** Customs adds an HS prefix to, or removes it from, a rule list; takes effect for the next declaration. */
-export async function changeHsRule(deps: ProcurementDeps, actor: Actor, input: HsRuleChange): Promise<HsRuleEntry[]> {
+export async function changeHsRule(
+  deps: ProcurementDeps,
+  actor: Actor,
+  input: HsRuleChange,
+): Promise<HsRuleEntry[]> {
   requirePermission(actor, 'procurement:reference');
   const now = deps.clock.now();
   return deps.store.transaction(async (repos) => {
     const catalogue = repos.procurement.catalogue;
     await catalogue.lockHsRules();
-    const active = (await catalogue.activeHsRules()).some((r) => r.hsPrefix === input.hsPrefix && r.rule === input.rule);
+    const active = (await catalogue.activeHsRules()).some(
+      (r) => r.hsPrefix === input.hsPrefix && r.rule === input.rule,
+    );
     if (active === (input.action === 'add')) {
-      throw procurementError('HS_RULE_STATE', { hsPrefix: input.hsPrefix, rule: input.rule, active: active ? 1 : 0 }, { field: '/hsPrefix' });
+      throw procurementError(
+        'HS_RULE_STATE',
+        { hsPrefix: input.hsPrefix, rule: input.rule, active: active ? 1 : 0 },
+        { field: '/hsPrefix' },
+      );
     }
-    const row = { hs_prefix: input.hsPrefix, rule: input.rule, action: input.action, reason: input.reason, at: now, actor_id: actor.id };
+    const row = {
+      hs_prefix: input.hsPrefix,
+      rule: input.rule,
+      action: input.action,
+      reason: input.reason,
+      at: now,
+      actor_id: actor.id,
+    };
     await catalogue.appendHsRule(row);
     await recordChange(repos, deps.vault, {
       actor,
@@ -77,7 +114,9 @@ export async function findHsRules(deps: ProcurementDeps): Promise<HsRuleEntry[]>
   return deps.store.repos.procurement.catalogue.activeHsRules();
 }
 
-export async function findExchangeRates(deps: ProcurementDeps, input: { currency?: string | undefined }): Promise<RateRow[]> {
+export async function findExchangeRates(
+  deps: ProcurementDeps,
+  input: { currency?: string | undefined },
+): Promise<RateRow[]> {
   return deps.store.repos.procurement.catalogue.findRates({ ...input, limit: 500 });
 }
-

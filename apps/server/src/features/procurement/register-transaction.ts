@@ -3,8 +3,8 @@ import type { Actor } from '../../lib/actor';
 import { commonError } from '../../lib/errors.common';
 import { recordEvidence } from '../evidence';
 import {
-  type PreparedTransaction,
   type PrepareContext,
+  type PreparedTransaction,
   prepareTransaction,
   type TransactionInput,
 } from './prepare-transaction';
@@ -40,7 +40,11 @@ export async function registerTransactions(
   if (input.transactions.length > MAX_TRANSACTIONS_PER_BATCH) {
     const field = fieldPrefix || '/';
     const reason = `at most ${MAX_TRANSACTIONS_PER_BATCH} transactions per call`;
-    throw commonError('VALIDATION_FAILED', { field, reason, reasonZh: `每次最多 ${MAX_TRANSACTIONS_PER_BATCH} 笔` }, { field });
+    throw commonError(
+      'VALIDATION_FAILED',
+      { field, reason, reasonZh: `每次最多 ${MAX_TRANSACTIONS_PER_BATCH} 笔` },
+      { field },
+    );
   }
   const now = deps.clock.now();
   return deps.store.transaction(async (repos) => {

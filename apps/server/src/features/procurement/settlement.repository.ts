@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 
 export type FxCollectionRow = Database['procurement_fx_collections'];
@@ -112,6 +112,8 @@ export function createSettlementRepository(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) === 1;
     },
 
+    fxSummary: (input: Parameters<typeof fxSummary>[1]) => fxSummary(db, input),
+
     async findVatFilings(input: {
       supplierId?: string | undefined;
       period?: string | undefined;
@@ -122,7 +124,13 @@ export function createSettlementRepository(db: Kysely<Database>) {
       if (input.supplierId) q = q.where('supplier_id', '=', input.supplierId);
       if (input.period) q = q.where('period', '=', input.period);
       const [rows, count] = await Promise.all([
-        q.selectAll().orderBy('period', 'desc').orderBy('id').offset(input.offset).limit(input.limit).execute(),
+        q
+          .selectAll()
+          .orderBy('period', 'desc')
+          .orderBy('id')
+          .offset(input.offset)
+          .limit(input.limit)
+          .execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };
@@ -131,3 +139,35 @@ export function createSettlementRepository(db: Kysely<Database>) {
 }
 
 export type SettlementRepository = ReturnType<typeof createSettlementRepository>;
+
+/** Declared value, collected FX and clearance time per declaration (of a party, or the given ids). */
+export async function fxSummary(
+  db: Kysely<Database>,
+  input: { partyId?: string | undefined; declarationIds?: readonly string[] | undefined; limit: number },
+) {
+  let q = db
+    .selectFrom('procurement_declarations as d')
+    .leftJoin('procurement_fx_collections as f', 'f.declaration_id', 'd.id')
+    .select((eb) => [
+      'd.id',
+      'd.declaration_no',
+      'd.total_value_usd',
+      'd.cleared_at',
+      'd.status',
+      sql<string>`coalesce(sum(f.amount_usd), 0)::text`.as('collected_usd'),
+      eb.fn.coalesce(eb.fn.max(sql<number>`f.over_collected::int`), sql<number>`0`).as('over_collected'),
+      eb.fn.count<number>('f.id').as('collections'),
+    ])
+    .groupBy('d.id')
+    .orderBy('d.id')
+    .limit(input.limit);
+  const party = input.partyId;
+  if (party) {
+    q = q.where('d.id', 'in', (eb) =>
+      eb.selectFrom('procurement_declaration_parties').select('declaration_id').where('party_id', '=', party),
+    );
+  }
+  if (input.declarationIds)
+    q = q.where('d.id', 'in', input.declarationIds.length ? [...input.declarationIds] : ['-']);
+  return q.execute();
+}

@@ -1,5 +1,5 @@
-import type { Repositories } from '../../db/store';
 import type { TransactionStatus } from '../../db/schema-procurement';
+import type { Repositories } from '../../db/store';
 import type { Actor } from '../../lib/actor';
 import type { PiiVault } from '../../lib/pii';
 import { recordEvidence } from '../evidence';
@@ -21,9 +21,16 @@ export function previousStatus(to: TransactionStatus): TransactionStatus | null 
 }
 
 /** Refuses a step that does not follow the transaction's current status. */
-export function assertNextStep(transaction: { id: string; status: TransactionStatus }, to: TransactionStatus): void {
+export function assertNextStep(
+  transaction: { id: string; status: TransactionStatus },
+  to: TransactionStatus,
+): void {
   if (previousStatus(to) !== transaction.status) {
-    throw procurementError('TRANSACTION_STEP_OUT_OF_ORDER', { id: transaction.id, from: transaction.status, to });
+    throw procurementError('TRANSACTION_STEP_OUT_OF_ORDER', {
+      id: transaction.id,
+      from: transaction.status,
+      to,
+    });
   }
 }
 

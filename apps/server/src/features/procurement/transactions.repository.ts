@@ -49,19 +49,31 @@ export function createTransactionsRepository(db: Kysely<Database>) {
   return {
     async insertTransaction(row: TransactionRow, lines: readonly TransactionLineRow[]): Promise<void> {
       await db.insertInto('procurement_transactions').values(row).execute();
-      await db.insertInto('procurement_transaction_lines').values([...lines]).execute();
+      await db
+        .insertInto('procurement_transaction_lines')
+        .values([...lines])
+        .execute();
     },
 
     /** Many transactions at once (demo and bulk paths): one statement per table. */
     async insertTransactions(rows: readonly TransactionRow[], lines: readonly TransactionLineRow[]) {
       if (rows.length === 0) return;
-      await db.insertInto('procurement_transactions').values([...rows]).execute();
-      await db.insertInto('procurement_transaction_lines').values([...lines]).execute();
+      await db
+        .insertInto('procurement_transactions')
+        .values([...rows])
+        .execute();
+      await db
+        .insertInto('procurement_transaction_lines')
+        .values([...lines])
+        .execute();
     },
 
     async insertEvents(rows: readonly Omit<Database['procurement_transaction_events'], 'id'>[]) {
       if (rows.length === 0) return;
-      await db.insertInto('procurement_transaction_events').values([...rows]).execute();
+      await db
+        .insertInto('procurement_transaction_events')
+        .values([...rows])
+        .execute();
     },
 
     async getTransaction(id: string): Promise<TransactionRow | undefined> {
@@ -102,7 +114,11 @@ export function createTransactionsRepository(db: Kysely<Database>) {
       const party = filter.partyId;
       if (party) {
         q = q.where((eb) =>
-          eb.or([eb('supplier_id', '=', party), eb('operator_id', '=', party), eb('purchaser_id', '=', party)]),
+          eb.or([
+            eb('supplier_id', '=', party),
+            eb('operator_id', '=', party),
+            eb('purchaser_id', '=', party),
+          ]),
         );
       }
       if (filter.status) q = q.where('status', '=', filter.status);
@@ -143,7 +159,11 @@ export function createTransactionsRepository(db: Kysely<Database>) {
         .onConflict((oc) => oc.column('container_no').where('status', '=', 'packed').doNothing())
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
-      if (lines.length > 0) await db.insertInto('procurement_packing_lines').values([...lines]).execute();
+      if (lines.length > 0)
+        await db
+          .insertInto('procurement_packing_lines')
+          .values([...lines])
+          .execute();
       return true;
     },
 
@@ -164,7 +184,13 @@ export function createTransactionsRepository(db: Kysely<Database>) {
       let q = db.selectFrom('procurement_containers');
       if (input.operatorId) q = q.where('operator_id', '=', input.operatorId);
       const [rows, count] = await Promise.all([
-        q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').offset(input.offset).limit(input.limit).execute(),
+        q
+          .selectAll()
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .offset(input.offset)
+          .limit(input.limit)
+          .execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };
@@ -181,7 +207,11 @@ export function createTransactionsRepository(db: Kysely<Database>) {
     },
 
     async markContainerDeclared(id: string): Promise<void> {
-      await db.updateTable('procurement_containers').set({ status: 'declared' }).where('id', '=', id).execute();
+      await db
+        .updateTable('procurement_containers')
+        .set({ status: 'declared' })
+        .where('id', '=', id)
+        .execute();
     },
 
     /** Of `ids`, the transactions whose every line is fully packed. */
