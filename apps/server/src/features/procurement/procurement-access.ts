@@ -113,6 +113,11 @@ export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** A record as plain JSON for an evidence document (dates become ISO strings). */
+export function plainJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
 /** The audit entry and the evidence entries of one state change, inside its transaction. */
 export async function recordChange(
   repos: Repositories,
@@ -142,7 +147,7 @@ export async function recordChange(
       actor: change.actor,
       at: change.at,
       partyIds: [...new Set(change.partyIds)],
-      document: change.document,
+      document: plainJson(change.document),
     },
   ]);
 }

@@ -8,7 +8,7 @@ import {
   prepareTransaction,
   type TransactionInput,
 } from './prepare-transaction';
-import { type ProcurementDeps, requirePermission } from './procurement-access';
+import { type ProcurementDeps, plainJson, requirePermission } from './procurement-access';
 import type { TransactionRow } from './transactions.repository';
 
 /** Most transactions one batch registration may carry (market systems upload a day's sales). */
@@ -105,11 +105,11 @@ async function writeRegistered(
       actor,
       at: now,
       partyIds: [p.transaction.supplier_id, p.transaction.operator_id, p.transaction.purchaser_id],
-      document: {
+      document: plainJson({
         transaction: p.transaction,
         lines: p.lines,
         attachments: p.attachments.map((a) => ({ id: a.id, fileName: a.file_name, sha256: a.sha256 })),
-      },
+      }),
     })),
   );
 }
