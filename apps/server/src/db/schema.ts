@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ProcurementDatabase } from './schema-procurement';
 
 /** Table types for Kysely. Keep in step with db/migrations. */
 export interface Database {
@@ -173,3 +174,6 @@ export interface EvidenceCheckpointsTable {
   algorithm: string;
   issued_at: Date;
 }
+
+// Market procurement (1039) tables, declared beside their migration (0004) and merged in here.
+export interface Database extends ProcurementDatabase {}

@@ -7,6 +7,10 @@ import {
 import { createEvidenceRepository, type EvidenceRepository } from '../features/evidence/evidence.repository';
 import { createIdentityRepository, type IdentityRepository } from '../features/identity/identity.repository';
 import { createPartiesRepository, type PartiesRepository } from '../features/parties/parties.repository';
+import {
+  createProcurementRepository,
+  type ProcurementRepository,
+} from '../features/procurement/procurement.repository';
 import type { Database } from './schema';
 
 /** Every repository, bound to one executor (the pool, or one transaction). */
@@ -16,6 +20,7 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly evidence: EvidenceRepository;
   readonly dashboard: DashboardRepository;
+  readonly procurement: ProcurementRepository;
 }
 
 /**
@@ -34,6 +39,7 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     audit: createAuditRepository(db),
     evidence: createEvidenceRepository(db),
     dashboard: createDashboardRepository(db),
+    procurement: createProcurementRepository(db),
   };
 }
 

@@ -1,9 +1,17 @@
+import type { ProcurementErrorCode } from '@kouan/domain/procurement';
 import type { EvidenceApiErrorCode } from '../features/evidence/evidence.errors';
 import type { IdentityErrorCode } from '../features/identity/identity.errors';
 import type { PartyErrorCode } from '../features/parties/parties.errors';
+import type { ProcurementFeatureErrorCode } from '../features/procurement/procurement.errors';
 import type { CommonErrorCode } from '../lib/errors.common';
 
-export type ErrorCode = CommonErrorCode | IdentityErrorCode | PartyErrorCode | EvidenceApiErrorCode;
+export type ErrorCode =
+  | CommonErrorCode
+  | IdentityErrorCode
+  | PartyErrorCode
+  | EvidenceApiErrorCode
+  | ProcurementErrorCode
+  | ProcurementFeatureErrorCode;
 
 /** The one table from error code to HTTP status. Every code must appear (the type checks it). */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -39,6 +47,45 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   EVIDENCE_ENTRY_NOT_FOUND: 404,
   EVIDENCE_TREE_SIZE: 422,
   EVIDENCE_NO_CHECKPOINT: 409,
+  CONTAINER_NUMBER_FORMAT: 422,
+  CONTAINER_NUMBER_CHECK_DIGIT: 422,
+  DECLARATION_VALUE_OVER_LIMIT: 422,
+  DECLARATION_LINE_INVALID: 422,
+  DECLARATION_LINE_INDIVISIBLE: 422,
+  DECLARATION_TOO_MANY_LINES: 422,
+  DECLARATION_TOO_MANY_DECLARATIONS: 422,
+  HS_CODE_FORMAT: 422,
+  PROCUREMENT_NOT_FOUND: 404,
+  PROCUREMENT_NOT_PARTY: 403,
+  PROCUREMENT_PARTY_KIND: 422,
+  SUPPLIER_OUTSIDE_ZONE: 422,
+  BRAND_AUTHORISATION_REQUIRED: 422,
+  PAYMENT_CASH_NOT_ELIGIBLE: 422,
+  OPERATOR_NOT_RECOGNISED: 422,
+  OPERATOR_NO_CUSTOMS_FILING: 422,
+  PURCHASER_NOT_FILED: 422,
+  PURCHASER_ALREADY_FILED: 409,
+  PURCHASER_BLOCKED: 422,
+  BAD_PURCHASER_STATE: 409,
+  PRODUCT_NOT_OF_SUPPLIER: 422,
+  TRANSACTION_AMOUNT_MISMATCH: 422,
+  HS_CODE_BLOCKED: 422,
+  HS_RULE_STATE: 409,
+  PACKING_LINE_ALREADY_PACKED: 409,
+  PACKING_QUANTITY_EXCEEDED: 409,
+  PACKING_LINE_DUPLICATE: 422,
+  PACKING_OPERATOR_MISMATCH: 422,
+  CONTAINER_IN_USE: 409,
+  CONTAINER_ALREADY_DECLARED: 409,
+  CONTAINER_WEIGHT_INVALID: 422,
+  EXCHANGE_RATE_MISSING: 422,
+  TRANSACTION_STEP_OUT_OF_ORDER: 409,
+  DECLARATION_STEP_OUT_OF_ORDER: 409,
+  FX_TRANSACTION_ALREADY_COLLECTED: 409,
+  FX_BANK_REFERENCE_USED: 409,
+  FX_TRANSACTION_NOT_DECLARED: 422,
+  VAT_FILING_ALREADY_DECLARED: 409,
+  ATTACHMENT_INVALID: 422,
 };
 
 export function statusOf(code: string): number {

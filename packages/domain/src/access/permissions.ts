@@ -15,6 +15,16 @@ export const PERMISSIONS = [
   'apikeys:manage',
   'session:self',
   'dashboard:read',
+  'procurement:read',
+  'procurement:catalogue',
+  'procurement:register',
+  'procurement:consolidate',
+  'procurement:declare',
+  'procurement:clear',
+  'procurement:fx',
+  'procurement:vat',
+  'procurement:lists',
+  'procurement:reference',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -64,6 +74,29 @@ const DEPARTMENT_EXTRA: Record<Department, readonly Permission[]> = {
   district: [],
 };
 
+/** Market procurement (1039): what each department does beyond reading (procurement:read for all). */
+const PROCUREMENT_DEPARTMENT_EXTRA: Record<Department, readonly Permission[]> = {
+  commerce: ['procurement:lists'],
+  market: ['procurement:lists'],
+  customs: ['procurement:clear', 'procurement:reference'],
+  tax: ['procurement:vat'],
+  fx: [],
+  ip: [],
+  district: [],
+};
+
+/** Enterprises (suppliers, operators, brokers) act on their own procurement records only. */
+const PROCUREMENT_ENTERPRISE: readonly Permission[] = [
+  'procurement:read',
+  'procurement:catalogue',
+  'procurement:register',
+  'procurement:consolidate',
+  'procurement:declare',
+  'procurement:clear',
+  'procurement:fx',
+  'procurement:vat',
+];
+
 const ENTERPRISE_STAFF: readonly Permission[] = [
   'session:self',
   'parties:read',
@@ -89,21 +122,26 @@ export function permissionsFor(role: Role, org: { kind: OrganisationKind; depart
       if (org.kind !== 'regulator' || !org.department) break;
       add(REGULATOR_BASE);
       add(DEPARTMENT_EXTRA[org.department]);
+      add(PROCUREMENT_DEPARTMENT_EXTRA[org.department]);
+      granted.add('procurement:read');
       granted.add('pii:unmasked');
       break;
     case 'regulator_viewer':
       if (org.kind !== 'regulator') break;
       add(REGULATOR_BASE);
+      granted.add('procurement:read');
       break;
     case 'enterprise_admin':
       if (org.kind !== 'enterprise') break;
       add(ENTERPRISE_STAFF);
+      add(PROCUREMENT_ENTERPRISE);
       granted.add('apikeys:manage');
       break;
     case 'enterprise_staff':
     case 'enterprise_system':
       if (org.kind !== 'enterprise') break;
       add(ENTERPRISE_STAFF);
+      add(PROCUREMENT_ENTERPRISE);
       break;
     default:
       assertNever(role);

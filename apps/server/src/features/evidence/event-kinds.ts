@@ -17,6 +17,20 @@ export const EVIDENCE_KINDS = [
   'list.entry.added',
   'list.entry.removed',
   'decision.taken',
+  'procurement.product.listed',
+  'procurement.purchaser.filed',
+  'procurement.bad_purchaser.added',
+  'procurement.bad_purchaser.removed',
+  'procurement.transaction.registered',
+  'procurement.transaction.status_changed',
+  'procurement.container.packed',
+  'procurement.exchange_rate.recorded',
+  'procurement.hs_rule.changed',
+  'procurement.declaration.generated',
+  'procurement.declaration.clearance_recorded',
+  'procurement.fx.collected',
+  'procurement.vat.filing_generated',
+  'procurement.vat.filing_declared',
 ] as const;
 
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
