@@ -119,6 +119,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Signs in through the login page and waits for the console's navigation. */
 export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/public/zones`);
+  await signOut(page);
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);

@@ -29,6 +29,13 @@ const Dashboard = lazy(() => import('../features/dashboard/DashboardPage'));
 const Parties = lazy(() => import('../features/parties/PartiesPage'));
 const Party = lazy(() => import('../features/parties/PartyPage'));
 const Evidence = lazy(() => import('../features/evidence/EvidencePage'));
+const Transactions = lazy(() => import('../features/procurement/TransactionsPage'));
+const Containers = lazy(() => import('../features/procurement/ContainersPage'));
+const Declarations = lazy(() => import('../features/procurement/DeclarationsPage'));
+const DeclarationDetail = lazy(() => import('../features/procurement/DeclarationPage'));
+const Trace = lazy(() => import('../features/procurement/TracePage'));
+const Fx = lazy(() => import('../features/procurement/FxPage'));
+const Vat = lazy(() => import('../features/procurement/VatPage'));
 
 export const GROUPS: Record<string, { icon: ReactNode }> = {
   'group.supervision': { icon: <BarChartOutlined /> },
@@ -58,6 +65,77 @@ export const ROUTES: RouteDef[] = [
     menu: { key: '/parties', label: 'nav.parties', group: 'group.registry', icon: <TeamOutlined /> },
   },
   { path: '/parties/:id', page: Party, allowed: withPermission('parties:read') },
+  {
+    path: '/procurement/transactions',
+    page: Transactions,
+    allowed: withPermission('procurement:read'),
+    menu: {
+      key: '/procurement/transactions',
+      label: 'nav.procTransactions',
+      group: 'group.procurement',
+      icon: <ContainerOutlined />,
+    },
+  },
+  {
+    path: '/procurement/containers',
+    page: Containers,
+    allowed: withPermission('procurement:read'),
+    menu: {
+      key: '/procurement/containers',
+      label: 'nav.procContainers',
+      group: 'group.procurement',
+      icon: <ContainerOutlined />,
+    },
+  },
+  {
+    path: '/procurement/declarations',
+    page: Declarations,
+    allowed: withPermission('procurement:read'),
+    menu: {
+      key: '/procurement/declarations',
+      label: 'nav.procDeclarations',
+      group: 'group.procurement',
+      icon: <ContainerOutlined />,
+    },
+  },
+  {
+    path: '/procurement/declarations/:id',
+    page: DeclarationDetail,
+    allowed: withPermission('procurement:read'),
+  },
+  {
+    path: '/procurement/trace',
+    page: Trace,
+    allowed: withPermission('procurement:read'),
+    menu: {
+      key: '/procurement/trace',
+      label: 'nav.procTrace',
+      group: 'group.procurement',
+      icon: <ContainerOutlined />,
+    },
+  },
+  {
+    path: '/procurement/fx',
+    page: Fx,
+    allowed: withPermission('procurement:read'),
+    menu: {
+      key: '/procurement/fx',
+      label: 'nav.procFx',
+      group: 'group.procurement',
+      icon: <ContainerOutlined />,
+    },
+  },
+  {
+    path: '/procurement/vat',
+    page: Vat,
+    allowed: withPermission('procurement:read'),
+    menu: {
+      key: '/procurement/vat',
+      label: 'nav.procVat',
+      group: 'group.procurement',
+      icon: <ContainerOutlined />,
+    },
+  },
   {
     path: '/evidence',
     page: Evidence,
