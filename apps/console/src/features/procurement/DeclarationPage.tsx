@@ -118,7 +118,11 @@ export default function DeclarationPage({ params, me }: PageProps) {
             {can(me, 'procurement:clear') && (
               <Button
                 type="primary"
-                onClick={() => (form.resetFields(), setFormError(null), setClearing(true))}
+                onClick={() => {
+                  form.resetFields();
+                  setFormError(null);
+                  setClearing(true);
+                }}
               >
                 {t('proc.clearance')}
               </Button>

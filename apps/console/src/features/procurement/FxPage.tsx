@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, Input, Progress, Row, Statistic, Table, Tag } from 'antd';
+import { Alert, Card, Col, Empty, Input, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, get } from '../../app/api';
 import { useI18n } from '../../app/i18n';
@@ -91,7 +91,7 @@ export default function FxPage() {
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         locale={{ emptyText: <Empty description={t('proc.noFx')} /> }}
         title={() => (
-          <a
+          <Typography.Link
             onClick={() =>
               void exportXlsx(
                 t('nav.procFx'),
@@ -110,14 +110,16 @@ export default function FxPage() {
             }
           >
             {t('common.export')}
-          </a>
+          </Typography.Link>
         )}
         columns={[
           {
             title: t('proc.declarationNo'),
             dataIndex: 'declarationNo',
             render: (v: string, r) => (
-              <a onClick={() => navigate(`/procurement/declarations/${r.declarationId}`)}>{v}</a>
+              <Typography.Link onClick={() => navigate(`/procurement/declarations/${r.declarationId}`)}>
+                {v}
+              </Typography.Link>
             ),
           },
           {

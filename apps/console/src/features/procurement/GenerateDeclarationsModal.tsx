@@ -102,7 +102,9 @@ export function GenerateDeclarationsModal({
                 title: t('proc.declarationNo'),
                 dataIndex: 'declarationNo',
                 render: (v: string, d) => (
-                  <a onClick={() => navigate(`/procurement/declarations/${d.id}`)}>{v}</a>
+                  <Typography.Link onClick={() => navigate(`/procurement/declarations/${d.id}`)}>
+                    {v}
+                  </Typography.Link>
                 ),
               },
               { title: t('proc.part'), render: (_, d) => `${d.part.index} / ${d.part.count}` },
