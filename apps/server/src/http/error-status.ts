@@ -1,9 +1,15 @@
+import type { CebErrorCode } from '../features/ceb/ceb.errors';
 import type { EvidenceApiErrorCode } from '../features/evidence/evidence.errors';
 import type { IdentityErrorCode } from '../features/identity/identity.errors';
 import type { PartyErrorCode } from '../features/parties/parties.errors';
 import type { CommonErrorCode } from '../lib/errors.common';
 
-export type ErrorCode = CommonErrorCode | IdentityErrorCode | PartyErrorCode | EvidenceApiErrorCode;
+export type ErrorCode =
+  | CommonErrorCode
+  | IdentityErrorCode
+  | PartyErrorCode
+  | EvidenceApiErrorCode
+  | CebErrorCode;
 
 /** The one table from error code to HTTP status. Every code must appear (the type checks it). */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -39,6 +45,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   EVIDENCE_ENTRY_NOT_FOUND: 404,
   EVIDENCE_TREE_SIZE: 422,
   EVIDENCE_NO_CHECKPOINT: 409,
+  CEB_NOT_FOUND: 404,
+  CEB_STATUS_TRANSITION: 409,
+  CEB_CONCURRENT_CHANGE: 409,
+  CEB_SENDER_NOT_ENTERPRISE: 403,
+  CEB_REFERENCE_INVALID: 422,
+  CEB_BONDED_STOCK_INVALID: 422,
 };
 
 export function statusOf(code: string): number {
