@@ -34,7 +34,10 @@ export interface RetailImportPolicy {
    * below the annual limit: `full-tax` accepts it at the full goods rate (49号), `reject` refuses it (18号).
    */
   readonly singleItemOverLimit: 'full-tax' | 'reject';
-  /** Largest accepted gap between the order's declared taxTotal and the assessed tax, CNY. */
+  /**
+   * Largest accepted gap between the order's declared taxTotal and the assessed tax, CNY. Default 0.10:
+   * a platform rounding per order instead of per line and tax differs by at most 0.005 per tax and line.
+   */
   readonly taxTotalToleranceCny: string;
   /** Parcels per waybill and per inventory (the spec: "限定为1"). */
   readonly packNo: number;
@@ -51,7 +54,7 @@ export const DEFAULT_RETAIL_POLICIES: readonly RetailImportPolicy[] = [
     payerDifferentFromBuyer: 'warn',
     importCurrency: '142',
     singleItemOverLimit: 'reject',
-    taxTotalToleranceCny: '0',
+    taxTotalToleranceCny: '0.10',
     packNo: 1,
   },
   {
@@ -64,7 +67,7 @@ export const DEFAULT_RETAIL_POLICIES: readonly RetailImportPolicy[] = [
     payerDifferentFromBuyer: 'warn',
     importCurrency: '142',
     singleItemOverLimit: 'full-tax',
-    taxTotalToleranceCny: '0',
+    taxTotalToleranceCny: '0.10',
     packNo: 1,
   },
 ];
