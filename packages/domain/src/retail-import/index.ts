@@ -15,6 +15,13 @@ export {
 } from './limits';
 export type { RetailImportPolicy } from './policy';
 export { checkRetailPolicies, chinaDate, chinaYear, DEFAULT_RETAIL_POLICIES, retailPolicyAt } from './policy';
+export type { PositiveListEntry } from './positive-list';
+export {
+  checkPositiveList,
+  parsePositiveListCsv,
+  positiveListLookup,
+  SAMPLE_POSITIVE_LIST_CSV,
+} from './positive-list';
 export type { TaxAssessment, TaxAssessmentLine } from './tax';
 export { apportion, assessImportTax, checkDeclaredTaxTotal } from './tax';
 export type { TaxRate, TaxRateTable } from './tax-rates';
