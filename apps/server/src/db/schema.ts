@@ -27,6 +27,8 @@ export interface Database {
   ceb_tax_rates: CebTaxRatesTable;
   ceb_bonded_stock: CebBondedStockTable;
   ceb_bonded_movements: CebBondedMovementsTable;
+  party_certificates: PartyCertificatesTable;
+  party_certificate_revocations: PartyCertificateRevocationsTable;
 }
 
 export interface OrganisationsTable {
@@ -342,4 +344,26 @@ export interface CebBondedMovementsTable {
   doc_key: string | null;
   at: Date;
   actor_id: string;
+}
+
+export interface PartyCertificatesTable {
+  id: string;
+  party_id: string;
+  serial: string;
+  subject: string;
+  issuer: string;
+  algorithm: 'rsa-sha1' | 'sm2-sm3';
+  pem: string;
+  fingerprint: string;
+  not_before: Date;
+  not_after: Date;
+  registered_by: string;
+  registered_at: Date;
+}
+
+export interface PartyCertificateRevocationsTable {
+  certificate_id: string;
+  revoked_at: Date;
+  revoked_by: string;
+  reason: string;
 }

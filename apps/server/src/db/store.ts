@@ -3,6 +3,10 @@ import { type AuditRepository, createAuditRepository } from '../features/audit/a
 import { type CebRepository, createCebRepository } from '../features/ceb/ceb.repository';
 import { createEvidenceRepository, type EvidenceRepository } from '../features/evidence/evidence.repository';
 import { createIdentityRepository, type IdentityRepository } from '../features/identity/identity.repository';
+import {
+  type CertificatesRepository,
+  createCertificatesRepository,
+} from '../features/parties/certificates.repository';
 import { createPartiesRepository, type PartiesRepository } from '../features/parties/parties.repository';
 import type { Database } from './schema';
 
@@ -13,6 +17,7 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly evidence: EvidenceRepository;
   readonly ceb: CebRepository;
+  readonly certificates: CertificatesRepository;
 }
 
 /**
@@ -31,6 +36,7 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     audit: createAuditRepository(db),
     evidence: createEvidenceRepository(db),
     ceb: createCebRepository(db),
+    certificates: createCertificatesRepository(db),
   };
 }
 

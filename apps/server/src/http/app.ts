@@ -7,6 +7,7 @@ import { cebIntakeDeps, cebIntakeRoutes, cebRoutes, createCebIntakeService } fro
 import { evidenceRoutes } from '../features/evidence/evidence.routes';
 import { healthRoutes } from '../features/health/health.routes';
 import { identityRoutes } from '../features/identity/identity.routes';
+import { certificatesRoutes } from '../features/parties/certificates.routes';
 import { partiesRoutes } from '../features/parties/parties.routes';
 import { newId } from '../lib/ids';
 import { SOFTWARE_VERSION } from '../lib/version';
@@ -95,6 +96,7 @@ export async function buildApp(
   await app.register(healthRoutes(deps));
   await app.register(identityRoutes(deps));
   await app.register(partiesRoutes(deps));
+  await app.register(certificatesRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(evidenceRoutes(deps));
   const cebIntake = deps.cebIntake ?? createCebIntakeService(cebIntakeDeps(deps));

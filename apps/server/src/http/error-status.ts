@@ -1,6 +1,7 @@
 import type { CebErrorCode } from '../features/ceb/ceb.errors';
 import type { EvidenceApiErrorCode } from '../features/evidence/evidence.errors';
 import type { IdentityErrorCode } from '../features/identity/identity.errors';
+import type { CertificateErrorCode } from '../features/parties/certificates.errors';
 import type { PartyErrorCode } from '../features/parties/parties.errors';
 import type { CommonErrorCode } from '../lib/errors.common';
 
@@ -9,7 +10,8 @@ export type ErrorCode =
   | IdentityErrorCode
   | PartyErrorCode
   | EvidenceApiErrorCode
-  | CebErrorCode;
+  | CebErrorCode
+  | CertificateErrorCode;
 
 /** The one table from error code to HTTP status. Every code must appear (the type checks it). */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -51,6 +53,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CEB_SENDER_NOT_ENTERPRISE: 403,
   CEB_REFERENCE_INVALID: 422,
   CEB_BONDED_STOCK_INVALID: 422,
+  CERTIFICATE_UNREADABLE: 422,
+  CERTIFICATE_EXPIRED: 422,
+  CERTIFICATE_DUPLICATE: 409,
+  CERTIFICATE_LIMIT_REACHED: 409,
+  CERTIFICATE_NOT_FOUND: 404,
+  CERTIFICATE_ALREADY_REVOKED: 409,
 };
 
 export function statusOf(code: string): number {

@@ -58,7 +58,8 @@ export type IdPrefix =
   | 'cebuse'
   | 'cebref'
   | 'rcpt'
-  | 'bmov';
+  | 'bmov'
+  | 'cert';
 
 /** Time-ordered prefixed id, e.g. `party_01JD3…`. */
 export function newId(prefix: IdPrefix, now?: number): string {

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'ceb:read',
   'ceb:customs',
   'ceb:reference:manage',
+  'parties:certificates:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -66,7 +67,13 @@ const DEPARTMENT_EXTRA: Record<Department, readonly Permission[]> = {
     'ceb:reference:manage',
   ],
   market: ['parties:file', 'parties:status:change'],
-  customs: ['parties:file', 'parties:status:change', 'ceb:customs', 'ceb:reference:manage'],
+  customs: [
+    'parties:file',
+    'parties:status:change',
+    'ceb:customs',
+    'ceb:reference:manage',
+    'parties:certificates:manage',
+  ],
   tax: [],
   fx: [],
   ip: [],
@@ -110,6 +117,7 @@ export function permissionsFor(role: Role, org: { kind: OrganisationKind; depart
       if (org.kind !== 'enterprise') break;
       add(ENTERPRISE_STAFF);
       granted.add('apikeys:manage');
+      granted.add('parties:certificates:manage');
       break;
     case 'enterprise_staff':
     case 'enterprise_system':
