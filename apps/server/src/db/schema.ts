@@ -320,6 +320,7 @@ export interface CebPositiveListTable {
 export interface CebTaxRatesTable {
   id: string;
   hs_code: string;
+  name: string;
   vat_rate: string;
   consumption_rate: string;
   tariff_rate: string;

@@ -4,8 +4,37 @@
  * decimal strings; acturalPaid = goodsValue + freight + taxTotal − discount = amountPaid.
  */
 import { randomUUID } from 'node:crypto';
+import type { CebDeclarationUnit } from '@kouan/domain/ceb';
 import { formatCebTimestamp } from '@kouan/domain/ceb';
-import { add, decimal, formatDecimal, mul, sub, sum } from '@kouan/domain/money';
+import { add, compare, decimal, formatDecimal, mul, sub, sum } from '@kouan/domain/money';
+import {
+  assessImportTax,
+  DEFAULT_RETAIL_POLICIES,
+  parseTaxRateCsv,
+  retailPolicyAt,
+  SAMPLE_TAX_RATES_CSV,
+} from '@kouan/domain/retail-import';
+
+const SAMPLE_RATES = parseTaxRateCsv(SAMPLE_TAX_RATES_CSV).rates;
+
+/** The tax a platform withholds for these lines (sample rates, the policy in force): the order's taxTotal. */
+export function sampleTaxTotal(lines: readonly SampleLine[], freight: string, at: Date): string {
+  const inventory = {
+    head: { freight, insuredFee: '0' },
+    lists: lines.map((l, i) => ({
+      gnum: i + 1,
+      gcode: l.gcode,
+      totalPrice: formatDecimal(mul(decimal(l.qty), decimal(l.price))),
+    })),
+  } as unknown as CebDeclarationUnit<'CEB621Message'>;
+  const policy = retailPolicyAt(DEFAULT_RETAIL_POLICIES, at);
+  const only = lines.length === 1 ? lines[0] : undefined;
+  const singleOverLimit =
+    only !== undefined &&
+    compare(decimal(only.qty), decimal('1')) === 0 &&
+    compare(decimal(only.price), decimal(policy.perTransactionLimitCny)) > 0;
+  return assessImportTax({ inventory, rates: SAMPLE_RATES, policy, fullRate: singleOverLimit }).taxTotal;
+}
 
 export interface SampleParties {
   readonly ebp: { code: string; name: string };
@@ -94,7 +123,7 @@ export function buildSampleSet(input: SampleSetInput): SampleSet {
   const at = input.at;
   const freight = input.freight ?? '0';
   const discount = input.discount ?? '0';
-  const taxTotal = input.taxTotal ?? '0';
+  const taxTotal = input.taxTotal ?? sampleTaxTotal(input.lines, freight, at);
   const totals = input.lines.map((l) => mul(decimal(l.qty), decimal(l.price)));
   const goodsValue = sum(totals);
   const paid = sub(add(add(goodsValue, decimal(freight)), decimal(taxTotal)), decimal(discount));

@@ -160,11 +160,12 @@ create index ceb_buyer_usage_entries_buyer_idx on ceb_buyer_usage_entries (buyer
 create trigger ceb_buyer_usage_entries_append_only before update or delete on ceb_buyer_usage_entries
   for each row execute function kouan_refuse_change();
 
--- Reference data: the positive list (正面清单) and tax rates by HS code, with effective dates. An edit
+-- Reference data: the positive list (正面清单) and tax rates by HS code (10-digit code or 8-digit tariff
+-- line), with effective dates. An edit
 -- is a new row; a withdrawn entry gets effective_to on a new row version (rows are never deleted).
 create table ceb_positive_list (
   id text primary key,
-  hs_code text not null check (hs_code ~ '^[0-9]{10}$'),
+  hs_code text not null check (hs_code ~ '^([0-9]{8}|[0-9]{10})$'),
   name text not null,
   note text not null default '',
   effective_from date not null,
@@ -177,7 +178,8 @@ create index ceb_positive_list_hs_idx on ceb_positive_list (hs_code, effective_f
 
 create table ceb_tax_rates (
   id text primary key,
-  hs_code text not null check (hs_code ~ '^[0-9]{10}$'),
+  hs_code text not null check (hs_code ~ '^([0-9]{8}|[0-9]{10})$'),
+  name text not null default '',
   vat_rate numeric(9, 6) not null check (vat_rate >= 0 and vat_rate < 1),
   consumption_rate numeric(9, 6) not null check (consumption_rate >= 0 and consumption_rate < 1),
   tariff_rate numeric(9, 6) not null default 0 check (tariff_rate >= 0),

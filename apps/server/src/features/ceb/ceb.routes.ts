@@ -14,12 +14,16 @@ import {
   OrderViewSchema,
   ReceiptsPage,
   ReceiptsQuery,
+  ReferenceLoadBody,
+  ReferenceParams,
+  ReferenceQuery,
   SubmitQuery,
 } from './ceb.schemas';
 import { findInventories } from './find-inventories';
 import { findReceipts } from './find-receipts';
 import { getOrderView } from './get-order-view';
 import type { CebIntakeService } from './intake-service';
+import { findReference, loadReferenceCsv } from './reference-data';
 import type { CebSubmissionResult } from './submit-messages';
 
 const tags = ['ceb'];
@@ -135,6 +139,43 @@ export function cebRoutes(deps: AppDeps, intake: CebIntakeService): FastifyPlugi
       },
       async (request) =>
         actOnInventory(ceb, request.actor, { invtNo: request.params.invtNo, ...request.body }),
+    );
+
+    app.get(
+      '/api/ceb/reference/:table',
+      {
+        config: { permission: 'ceb:read' },
+        schema: {
+          tags,
+          summary: '正面清单 / 税率参数 / Positive list and tax rates',
+          params: ReferenceParams,
+          querystring: ReferenceQuery,
+        },
+      },
+      async (request) => findReference(deps, { table: request.params.table, ...request.query }),
+    );
+
+    app.post(
+      '/api/ceb/reference/:table',
+      {
+        config: { permission: 'ceb:reference:manage' },
+        schema: {
+          tags,
+          summary: '导入正面清单或税率（CSV，按生效日期追加）/ Load the positive list or tax rates from CSV',
+          params: ReferenceParams,
+          body: ReferenceLoadBody,
+          response: {
+            201: Type.Object({ table: Type.String(), loaded: Type.Integer() }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await loadReferenceCsv(deps, request.actor, { table: request.params.table, ...request.body }),
+          ),
     );
   };
 }

@@ -83,3 +83,21 @@ export const OrderViewSchema = Type.Object({
   statusHistory: Type.Array(Type.Unknown()),
   receipts: Type.Array(Type.Unknown()),
 });
+
+export const ReferenceParams = Type.Object({
+  table: Type.Union([Type.Literal('positive-list'), Type.Literal('tax-rates')]),
+});
+
+export const ReferenceQuery = Type.Object({
+  hsCode: Type.Optional(Type.String({ pattern: '^([0-9]{8}|[0-9]{10})$' })),
+  ...PageQuery,
+});
+
+export const ReferenceLoadBody = Type.Object({
+  csv: Type.String({
+    minLength: 1,
+    maxLength: 5_000_000,
+    description: 'CSV with a header row (see docs/retail-import.md)',
+  }),
+  effectiveFrom: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '生效日期（中国时间）' }),
+});

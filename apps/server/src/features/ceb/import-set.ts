@@ -4,7 +4,15 @@
  * limits, positive list, tax), counted against the buyer's annual quota and stored (120) or rejected.
  */
 import { formatCebTimestamp } from '@kouan/domain/ceb';
-import { maskName } from '@kouan/domain/privacy';
+import {
+  checkAnnualQuota,
+  chinaDate,
+  chinaYear,
+  DEFAULT_RETAIL_POLICIES,
+  positiveListLookup,
+  retailPolicyAt,
+  taxRateTable,
+} from '@kouan/domain/retail-import';
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
 import type { BatchContext } from './batch-context';
@@ -21,10 +29,6 @@ export interface SetOutcome {
   readonly findings: readonly Finding[];
   readonly tax: TaxAssessment | null;
 }
-
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-export const chinaYear = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
-const chinaDate = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
 const live = (row: CebDocumentRow | undefined) => (row && row.app_type !== '3' ? row : undefined);
 
@@ -75,21 +79,25 @@ export async function tryCompleteSet(
     inventory: readUnit(ctx.deps.vault, docs.inventory),
   };
   const gcodes = set.inventory.lists.map((l) => str(l, 'gcode'));
+  const codes = [...gcodes, ...gcodes.map((c) => c.slice(0, 8))];
   const on = chinaDate(ctx.now);
   const [positive, rates] = await Promise.all([
-    ctx.repos.ceb.positiveListOn(gcodes, on),
-    ctx.repos.ceb.taxRatesOn(gcodes, on),
+    ctx.repos.ceb.positiveListOn(codes, on),
+    ctx.repos.ceb.taxRatesOn(codes, on),
   ]);
   const assessment = ctx.deps.checks.assess({
     set,
     at: ctx.now,
     reference: {
-      positiveList: new Set(positive.keys()),
-      taxRates: new Map(
-        [...rates].map(([code, r]) => [
-          code,
-          { vatRate: r.vat_rate, consumptionRate: r.consumption_rate, tariffRate: r.tariff_rate },
-        ]),
+      isListed: positiveListLookup([...positive.keys()].map((hsCode) => ({ hsCode, name: hsCode }))),
+      taxRates: taxRateTable(
+        [...rates.values()].map((r) => ({
+          hsCode: r.hs_code,
+          name: r.name,
+          tariffRate: r.tariff_rate,
+          vatRate: r.vat_rate,
+          consumptionTaxRate: r.consumption_rate,
+        })),
       ),
     },
     payerMismatch: ctx.deps.config.payerMismatch,
@@ -155,14 +163,22 @@ async function applyQuota(
     return null;
   }
   const used = await ctx.repos.ceb.getUsage(inv.buyer_hash, year);
-  const buyer = maskName(str(inventory.head, 'buyerName'));
-  return {
-    code: '-621018',
-    severity: 'error',
-    field: 'inventory.buyerIdNumber',
-    zh: `清单[${inv.invt_no}]中购买人[${buyer}]已用购买额度为[${used}]，本次购买[${amount}]将超过年度限额[${limit}]`,
-    en: `inventory ${inv.invt_no}: buyer ${buyer} has used ${used} this year; this purchase of ${amount} would pass the annual limit of ${limit}`,
-  };
+  const quota = checkAnnualQuota({
+    usedCny: used,
+    requestCny: amount,
+    policy: { ...retailPolicyAt(DEFAULT_RETAIL_POLICIES, ctx.now), annualLimitCny: limit },
+    buyerIdNumber: str(inventory.head, 'buyerIdNumber'),
+    inventoryRef: inv.invt_no,
+  });
+  return (
+    quota ?? {
+      code: '-621018',
+      severity: 'error',
+      field: '/CEB621Message/Inventory[1]/InventoryHead/buyerIdNumber',
+      zh: `清单[${inv.invt_no}]本次购买[${amount}]将超过年度限额[${limit}]`,
+      en: `inventory ${inv.invt_no}: this purchase of ${amount} would pass the annual limit of ${limit}`,
+    }
+  );
 }
 
 /** preNo (B + yyyyMMdd + 9 digits) and invtNo (customs area + year + I/E + 9 digits) from a serial. */

@@ -9,6 +9,7 @@ export {
   cebIntakeDeps,
   createCebIntakeService,
 } from './intake-service';
+export { findReference, loadReferenceCsv, type ReferenceTable, seedReferenceSamples } from './reference-data';
 export { rejectExpiredInventories } from './reject-expired-inventories';
 export {
   type CebIntakeDeps,

@@ -1,9 +1,12 @@
 /**
- * The seam where the checks of a complete import set plug in (matching, limits, positive list, tax,
- * signature). The intake pipeline calls `assess` once per complete set; the annual quota, which
- * needs the database, is applied afterwards by the inventory lifecycle.
+ * The seam where the checks of a complete import set plug in: matching (三单对碰), the single-transaction
+ * limit, the positive list and tax, from @kouan/domain/retail-import. The intake calls `assess` once per
+ * complete set; the annual quota, which needs the database, is applied afterwards by the lifecycle.
  */
+import type { TaxAssessment, TaxRateTable } from '@kouan/domain/retail-import';
 import type { Head } from '../ceb-units';
+
+export type { TaxAssessment } from '@kouan/domain/retail-import';
 
 export interface SetUnit {
   readonly head: Head;
@@ -21,34 +24,16 @@ export interface Finding {
   /** The spec's negative error code (e.g. -621005). */
   readonly code: string;
   readonly severity: 'error' | 'warning';
-  /** Where: `order.acturalPaid`, `inventory.list[2].gname` … */
+  /** XPath-like location: `/CEB311Message/Order[1]/OrderHead/acturalPaid` … */
   readonly field: string;
   readonly zh: string;
   readonly en: string;
 }
 
-export interface TaxLine {
-  readonly gnum: number;
-  readonly gcode: string;
-  readonly taxPrice: string;
-  readonly customsTax: string;
-  readonly valueAddedTax: string;
-  readonly consumptionTax: string;
-}
-
-/** Shaped like CEB816 (电子税单): head totals and one line per inventory line. */
-export interface TaxAssessment {
-  readonly customsTax: string;
-  readonly valueAddedTax: string;
-  readonly consumptionTax: string;
-  readonly taxTotal: string;
-  readonly lines: readonly TaxLine[];
-}
-
 export interface ReferenceData {
-  /** HS codes on the positive list on the day of declaration. */
-  readonly positiveList: ReadonlySet<string>;
-  readonly taxRates: ReadonlyMap<string, { vatRate: string; consumptionRate: string; tariffRate: string }>;
+  /** Whether an HS code is on the positive list on the day of declaration. */
+  readonly isListed: (hsCode: string) => boolean;
+  readonly taxRates: TaxRateTable;
 }
 
 export interface SetAssessment {
@@ -57,6 +42,8 @@ export interface SetAssessment {
   /** The amount counted against the buyer's annual quota (CNY, decimal string). */
   readonly quotaAmount: string;
   readonly annualLimit: string;
+  /** Legal source of the limits applied, for messages. */
+  readonly policySource: string;
 }
 
 export interface SetChecks {
