@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createSelfSignedCertificate, signCebXml, verifyCebSignature } from '@kouan/domain/xmldsig';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSigningCertificates } from '../../src/features/parties';
+import { ensureDemoCertificates, loadDemoSigningKeys } from '../../src/workflows/demo-certificates';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -180,7 +181,9 @@ describe('revoking and using certificates', () => {
     });
     const deps = { store: t.platform.store };
     const certificates = await findSigningCertificates(deps, [partyOf('warehouse'), partyOf('warehouse')]);
-    expect(certificates.map((c) => c.id)).toEqual([reg.body.id]);
+    // The demo seed registered one certificate for the warehouse already; duplicates ids are merged.
+    expect(certificates.map((c) => c.id)).toContain(reg.body.id);
+    expect(new Set(certificates.map((c) => c.id)).size).toBe(certificates.length);
     expect(verifyCebSignature({ xml, certificates, at: t.clock.now() })).toEqual({
       ok: true,
       certificateId: reg.body.id,
@@ -204,5 +207,43 @@ describe('revoking and using certificates', () => {
       reason: 'certificate_revoked',
       code: '-621029',
     });
+  });
+});
+
+describe('demo signing certificates', () => {
+  it('the seed gives each CEB-sending demo enterprise a registered RSA certificate and keeps its key', async () => {
+    const keys = loadDemoSigningKeys(t.dataDir);
+    expect(keys.map((k) => k.enterpriseKey).sort()).toEqual(
+      ['broker', 'ebc', 'ebp', 'logistics', 'payment', 'warehouse'].sort(),
+    );
+    const ebp = keys.find((k) => k.enterpriseKey === 'ebp')!;
+    expect(ebp.partyId).toBe(partyOf('ebp'));
+    const xml = signCebXml({
+      xml: readFileSync(
+        new URL('../../../../packages/domain/src/ceb/fixtures/ceb311-order.xml', import.meta.url),
+        'utf8',
+      ),
+      privateKeyPem: ebp.privateKeyPem,
+      certificatePem: ebp.certificatePem,
+      algorithm: 'rsa-sha1',
+    });
+    const certificates = await findSigningCertificates({ store: t.platform.store }, [partyOf('ebp')]);
+    expect(verifyCebSignature({ xml, certificates, at: t.clock.now() })).toEqual({
+      ok: true,
+      certificateId: ebp.certificateId,
+      algorithm: 'rsa-sha1',
+    });
+  });
+
+  it('seeding again reuses the keys file and registers nothing new', async () => {
+    const before = await count('party_certificates');
+    const first = loadDemoSigningKeys(t.dataDir);
+    const again = await ensureDemoCertificates(
+      { store: t.platform.store, vault: t.platform.deps.vault, clock: t.clock },
+      { dataDir: t.dataDir, enterprises: t.demo.enterprises },
+    );
+    expect(again.map((k) => k.certificateId)).toEqual(first.map((k) => k.certificateId));
+    expect(again.map((k) => k.privateKeyPem)).toEqual(first.map((k) => k.privateKeyPem));
+    expect(await count('party_certificates')).toBe(before);
   });
 });
