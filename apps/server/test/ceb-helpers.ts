@@ -1,4 +1,6 @@
+import { signCebXml } from '@kouan/domain/xmldsig';
 import { buildSampleSet, type SampleParties, type SampleSetInput } from '../src/workflows/ceb-sample-sets';
+import { loadDemoSigningKeys } from '../src/workflows/demo-certificates';
 import type { DemoCredentials } from '../src/workflows/seed-demo';
 import type { TestPlatform, TestResponse } from './harness';
 
@@ -15,6 +17,18 @@ export function demoParties(demo: DemoCredentials): SampleParties {
     logistics: p('logistics'),
     agent: p('broker'),
   };
+}
+
+/** Signs a message with a demo enterprise's registered key (as its system would). */
+export function signAs(t: TestPlatform, enterprise: string, xml: string): string {
+  const key = loadDemoSigningKeys(t.dataDir).find((k) => k.enterpriseKey === enterprise);
+  if (!key) throw new Error(`no demo signing key for ${enterprise}`);
+  return signCebXml({
+    xml,
+    privateKeyPem: key.privateKeyPem,
+    certificatePem: key.certificatePem,
+    algorithm: key.algorithm,
+  });
 }
 
 let counter = 0;
@@ -37,6 +51,7 @@ export function sampleSet(t: TestPlatform, overrides: Partial<SampleSetInput> = 
       { gcode: '2106909090', name: '维生素C泡腾片 60片', qty: '1', price: '60.00' },
     ],
     at: t.clock.now(),
+    signInventory: (xml) => signAs(t, 'broker', xml),
     ...overrides,
   });
 }

@@ -80,6 +80,8 @@ export interface SampleSetInput {
   readonly amountPaidOverride?: string;
   readonly waybillConsignee?: string;
   readonly customsCode?: string;
+  /** Signs the inventory (the XSD requires a signature on CEB621); unsigned outline otherwise. */
+  readonly signInventory?: (xml: string) => string;
 }
 
 export interface SampleSet {
@@ -173,13 +175,13 @@ export function buildSampleSet(input: SampleSetInput): SampleSet {
     `<ceb:Inventory><ceb:InventoryHead>${head(at)}${el('orderNo', input.orderNo)}${el('ebpCode', p.ebp.code)}${el('ebpName', p.ebp.name)}${el('ebcCode', p.ebc.code)}${el('ebcName', p.ebc.name)}${el('logisticsNo', input.logisticsNo)}${el('logisticsCode', p.logistics.code)}${el('logisticsName', p.logistics.name)}${el('copNo', `C${input.orderNo}`.slice(0, 20))}${el('assureCode', p.ebc.code)}${el('emsNo', bonded ? input.emsNo : undefined)}${el('ieFlag', 'I')}${el('declTime', day)}${el('customsCode', customs)}${el('portCode', customs)}${el('ieDate', day)}${el('buyerIdType', '1')}${el('buyerIdNumber', b.idNumber)}${el('buyerName', b.name)}${el('buyerTelephone', b.phone)}${el('consigneeAddress', b.address)}${el('agentCode', p.agent.code)}${el('agentName', p.agent.name)}${el('areaCode', bonded ? p.agent.code : undefined)}${el('areaName', bonded ? p.agent.name : undefined)}${el('tradeMode', input.tradeMode ?? '9610')}${el('trafMode', bonded ? 'Y' : '5')}${el('trafNo', bonded ? undefined : 'CA1047')}${el('voyageNo', bonded ? undefined : day)}${el('billNo', bonded ? undefined : '999-12345675')}${el('country', bonded ? '142' : '601')}${el('freight', freight)}${el('insuredFee', '0')}${el('currency', '142')}${el('packNo', '1')}${el('grossWeight', '1.2')}${el('netWeight', '1')}</ceb:InventoryHead>${invLines}</ceb:Inventory>`,
     p.agent,
     'DXPENT0000000004',
-    UNSIGNED_SIGNATURE,
+    input.signInventory ? '' : UNSIGNED_SIGNATURE,
   );
   return {
     order,
     payment,
     waybill,
-    inventory,
+    inventory: input.signInventory ? input.signInventory(inventory) : inventory,
     acturalPaid,
     orderNo: input.orderNo,
     logisticsNo: input.logisticsNo,

@@ -5,6 +5,7 @@
 import type { AppDeps } from '../../http/deps';
 import { defaultSetChecks } from './checks/assess-import-set';
 import { createMicroBatcher } from './micro-batcher';
+import { createSignatureCheck } from './signature-check';
 import {
   type CebIntakeDeps,
   type CebSubmission,
@@ -44,14 +45,15 @@ export function cebIntakeDeps(
   deps: AppDeps,
   extra: Partial<Pick<CebIntakeDeps, 'verifySignature' | 'checks'>> = {},
 ): CebIntakeDeps {
-  return {
+  const base: CebIntakeDeps = {
     store: deps.store,
     vault: deps.vault,
     clock: deps.clock,
     config: deps.config.ceb,
     checks: extra.checks ?? defaultSetChecks,
-    ...(extra.verifySignature ? { verifySignature: extra.verifySignature } : {}),
   };
+  const verifySignature = extra.verifySignature ?? createSignatureCheck(deps, deps.config.cebSignaturePolicy);
+  return verifySignature ? { ...base, verifySignature } : base;
 }
 
 export function toConformanceReport(result: CebSubmissionResult): ConformanceReport {
