@@ -87,3 +87,45 @@ export function statuses(body: Record<string, { [k: string]: unknown }>): string
   const units = (unitsKey ? message[unitsKey] : [message.MessageReturn]) as { returnStatus: string }[];
   return units.map((u) => u.returnStatus);
 }
+
+/** Files an active enterprise party under `customsCode` with an organisation (for fixture senders). */
+export async function enterpriseFor(t: TestPlatform, customsCode: string, n: number) {
+  const { fileParties } = await import('../src/features/parties');
+  const { systemActor } = await import('../src/lib/actor');
+  const { newId } = await import('../src/lib/ids');
+  const { usciCheckCharacter } = await import('@kouan/domain/identifiers');
+  const repos = t.platform.store.repos;
+  const actor = systemActor('req_test', 'test');
+  const existing = await repos.parties.findByCustomsCodes([customsCode]);
+  const body = `91330100MA2${String(n).padStart(6, '0')}`;
+  const party =
+    existing[0] ??
+    (
+      await fileParties({ store: t.platform.store, vault: t.platform.deps.vault, clock: t.clock }, actor, {
+        parties: [
+          {
+            kind: 'ebc',
+            legalForm: 'organisation',
+            name: `测试企业${customsCode}`,
+            usci: body + usciCheckCharacter(body),
+            customsCode,
+          },
+        ],
+      })
+    )[0];
+  const name = `测试企业组织${customsCode}`;
+  const known = await repos.identity.findOrganisationByName(name);
+  if (known) return { orgId: known.id, partyId: (party as { id: string }).id };
+  const orgId = newId('org');
+  await repos.identity.insertOrganisation({
+    id: orgId,
+    kind: 'enterprise',
+    department: null,
+    name,
+    jurisdictionDistrictCode: null,
+    partyId: null,
+    createdAt: t.clock.now(),
+  });
+  await repos.identity.linkOrganisationParty(orgId, (party as { id: string }).id);
+  return { orgId, partyId: (party as { id: string }).id };
+}

@@ -2,6 +2,7 @@
  * Wires the intake for the HTTP edge and the demo generator: the use-case's dependencies from the
  * application's, a micro-batcher for group commit, and the dry-run (conformance) report.
  */
+import type { CebSignaturePolicy } from '../../config/config';
 import type { AppDeps } from '../../http/deps';
 import { defaultSetChecks } from './checks/assess-import-set';
 import { createMicroBatcher } from './micro-batcher';
@@ -43,16 +44,22 @@ export interface CebIntakeService {
 
 export function cebIntakeDeps(
   deps: AppDeps,
-  extra: Partial<Pick<CebIntakeDeps, 'verifySignature' | 'checks'>> = {},
+  extra: Partial<Pick<CebIntakeDeps, 'verifySignature' | 'checks'>> & {
+    /** Overrides for tests and tools (auto-release, time-out …). */
+    ceb?: Partial<AppDeps['config']['ceb']>;
+    signaturePolicy?: CebSignaturePolicy;
+  } = {},
 ): CebIntakeDeps {
   const base: CebIntakeDeps = {
     store: deps.store,
     vault: deps.vault,
     clock: deps.clock,
-    config: deps.config.ceb,
+    config: { ...deps.config.ceb, ...extra.ceb },
     checks: extra.checks ?? defaultSetChecks,
   };
-  const verifySignature = extra.verifySignature ?? createSignatureCheck(deps, deps.config.cebSignaturePolicy);
+  const verifySignature =
+    extra.verifySignature ??
+    createSignatureCheck(deps, extra.signaturePolicy ?? deps.config.cebSignaturePolicy);
   return verifySignature ? { ...base, verifySignature } : base;
 }
 
