@@ -129,3 +129,37 @@ export async function enterpriseFor(t: TestPlatform, customsCode: string, n: num
   await repos.identity.linkOrganisationParty(orgId, (party as { id: string }).id);
   return { orgId, partyId: (party as { id: string }).id };
 }
+
+let buyerCounter = 0;
+/** A distinct buyer (its own annual quota). */
+export function freshBuyer() {
+  buyerCounter += 1;
+  return {
+    name: '李娜',
+    idNumber: `33010619900101${String(buyerCounter % 1000).padStart(3, '0')}X`,
+    phone: '13900001111',
+    address: '上海市浦东新区张江路88弄5号602室',
+  };
+}
+
+/** Posts the four documents of a set in order; returns the inventory's JSON receipt unit. */
+export async function submitSet(
+  t: TestPlatform,
+  set: { order: string; payment: string; waybill: string; inventory: string },
+  order: readonly ('order' | 'payment' | 'waybill' | 'inventory')[] = ['order', 'payment', 'waybill', 'inventory'],
+) {
+  const answers: Record<string, TestResponse> = {};
+  for (const kind of order) answers[kind] = await post(t, SENDER[kind], set[kind], { json: true });
+  const inv = answers.inventory?.body?.CEB622Message?.InventoryReturn?.[0] as
+    | { returnStatus: string; returnInfo: string; invtNo?: string }
+    | undefined;
+  return { answers, inventory: inv };
+}
+
+/** A CEB623 cancel of a declared inventory, signed by the declarant (the demo broker). */
+export function cancelXml(t: TestPlatform, input: { orderNo: string; logisticsNo: string; invtNo: string; buyer: ReturnType<typeof freshBuyer> }) {
+  const p = demoParties(t.demo);
+  const e = (n: string, v: string) => `<ceb:${n}>${v}</ceb:${n}>`;
+  const body = `<?xml version="1.0" encoding="UTF-8"?><ceb:CEB623Message guid="${crypto.randomUUID().toUpperCase()}" version="1.0" xmlns:ceb="http://www.chinaport.gov.cn/ceb"><ceb:InvtCancel>${e('guid', crypto.randomUUID().toUpperCase())}${e('appType', '1')}${e('appTime', '20261120100000')}${e('appStatus', '2')}${e('customsCode', '2991')}${e('orderNo', input.orderNo)}${e('ebpCode', p.ebp.code)}${e('ebpName', p.ebp.name)}${e('ebcCode', p.ebc.code)}${e('ebcName', p.ebc.name)}${e('logisticsNo', input.logisticsNo)}${e('logisticsCode', p.logistics.code)}${e('logisticsName', p.logistics.name)}${e('invtNo', input.invtNo)}${e('buyerIdType', '1')}${e('buyerIdNumber', input.buyer.idNumber)}${e('buyerName', input.buyer.name)}${e('buyerTelephone', input.buyer.phone)}${e('agentCode', p.agent.code)}${e('agentName', p.agent.name)}${e('reason', '消费者取消订单')}</ceb:InvtCancel><ceb:BaseTransfer>${e('copCode', p.agent.code)}${e('copName', p.agent.name)}${e('dxpMode', 'DXP')}${e('dxpId', 'DXPENT0000000004')}</ceb:BaseTransfer></ceb:CEB623Message>`;
+  return signAs(t, 'broker', body);
+}
