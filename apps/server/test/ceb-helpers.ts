@@ -146,7 +146,12 @@ export function freshBuyer() {
 export async function submitSet(
   t: TestPlatform,
   set: { order: string; payment: string; waybill: string; inventory: string },
-  order: readonly ('order' | 'payment' | 'waybill' | 'inventory')[] = ['order', 'payment', 'waybill', 'inventory'],
+  order: readonly ('order' | 'payment' | 'waybill' | 'inventory')[] = [
+    'order',
+    'payment',
+    'waybill',
+    'inventory',
+  ],
 ) {
   const answers: Record<string, TestResponse> = {};
   for (const kind of order) answers[kind] = await post(t, SENDER[kind], set[kind], { json: true });
@@ -157,9 +162,29 @@ export async function submitSet(
 }
 
 /** A CEB623 cancel of a declared inventory, signed by the declarant (the demo broker). */
-export function cancelXml(t: TestPlatform, input: { orderNo: string; logisticsNo: string; invtNo: string; buyer: ReturnType<typeof freshBuyer> }) {
+export function cancelXml(
+  t: TestPlatform,
+  input: { orderNo: string; logisticsNo: string; invtNo: string; buyer: ReturnType<typeof freshBuyer> },
+) {
   const p = demoParties(t.demo);
   const e = (n: string, v: string) => `<ceb:${n}>${v}</ceb:${n}>`;
   const body = `<?xml version="1.0" encoding="UTF-8"?><ceb:CEB623Message guid="${crypto.randomUUID().toUpperCase()}" version="1.0" xmlns:ceb="http://www.chinaport.gov.cn/ceb"><ceb:InvtCancel>${e('guid', crypto.randomUUID().toUpperCase())}${e('appType', '1')}${e('appTime', '20261120100000')}${e('appStatus', '2')}${e('customsCode', '2991')}${e('orderNo', input.orderNo)}${e('ebpCode', p.ebp.code)}${e('ebpName', p.ebp.name)}${e('ebcCode', p.ebc.code)}${e('ebcName', p.ebc.name)}${e('logisticsNo', input.logisticsNo)}${e('logisticsCode', p.logistics.code)}${e('logisticsName', p.logistics.name)}${e('invtNo', input.invtNo)}${e('buyerIdType', '1')}${e('buyerIdNumber', input.buyer.idNumber)}${e('buyerName', input.buyer.name)}${e('buyerTelephone', input.buyer.phone)}${e('agentCode', p.agent.code)}${e('agentName', p.agent.name)}${e('reason', '消费者取消订单')}</ceb:InvtCancel><ceb:BaseTransfer>${e('copCode', p.agent.code)}${e('copName', p.agent.name)}${e('dxpMode', 'DXP')}${e('dxpId', 'DXPENT0000000004')}</ceb:BaseTransfer></ceb:CEB623Message>`;
   return signAs(t, 'broker', body);
+}
+
+/** The actor a demo enterprise's API key resolves to (for calling the use-cases directly). */
+export async function actorOf(t: TestPlatform, enterprise: string) {
+  const { actorFor } = await import('../src/features/identity/resolve-actor');
+  const e = t.demo.enterprises.find((x) => x.key === enterprise);
+  if (!e) throw new Error(`no demo enterprise ${enterprise}`);
+  const org = await t.platform.store.repos.identity.getOrganisation(e.organisationId);
+  if (!org) throw new Error('no organisation');
+  return actorFor({
+    type: 'api_key',
+    id: `key_${enterprise}`,
+    displayName: e.name,
+    roles: ['enterprise_system'],
+    org,
+    requestId: `req_${enterprise}`,
+  });
 }

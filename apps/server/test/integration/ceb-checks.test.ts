@@ -102,7 +102,10 @@ describe('sender, duplicates and changes', () => {
 
   it('a party that is not filed refuses the unit with -10102', async () => {
     const set = sampleSet(t, { buyer: freshBuyer() });
-    const xml = set.order.replace(/<ceb:ebpCode>[^<]+<\/ceb:ebpCode>/, '<ceb:ebpCode>3303960Z99</ceb:ebpCode>');
+    const xml = set.order.replace(
+      /<ceb:ebpCode>[^<]+<\/ceb:ebpCode>/,
+      '<ceb:ebpCode>3303960Z99</ceb:ebpCode>',
+    );
     const res = await post(t, SENDER.order, xml, { json: true });
     expect(statuses(res.body)).toEqual(['-10102']);
     expect(res.body.CEB312Message.OrderReturn[0].returnInfo).toContain('3303960Z99');
