@@ -23,7 +23,27 @@ export interface Config {
     readonly keyName: string;
     readonly checkpointIntervalSeconds: number;
   };
+  /** Cross-border e-commerce intake (features/ceb). */
+  readonly ceb: {
+    /** Release an accepted inventory at once when every check passed and customs holds nothing. */
+    readonly autoRelease: boolean;
+    /** How long an inventory waits for its order, payment and waybill before it is rejected. */
+    readonly setTimeoutMinutes: number;
+    /** A payer other than the buyer: flag for verification (warn) or refuse (reject). */
+    readonly payerMismatch: 'warn' | 'reject';
+    /** Longest a request waits for others to share its transaction (group commit). */
+    readonly batchWaitMs: number;
+  };
+  /** How the CEB intake treats message signatures (spec section 6). */
+  readonly cebSignaturePolicy: CebSignaturePolicy;
 }
+
+/**
+ * `required`: a declaration (appStatus 2) without a valid signature is refused; `verify-if-present`:
+ * a signature that is there must verify, a missing one is accepted; `off`: signatures are not checked.
+ */
+export const CEB_SIGNATURE_POLICIES = ['required', 'verify-if-present', 'off'] as const;
+export type CebSignaturePolicy = (typeof CEB_SIGNATURE_POLICIES)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -56,6 +76,13 @@ function boolean(env: Env, name: string, fallback: boolean, problems: string[]) 
   return fallback;
 }
 
+function payerMismatch(env: Env, problems: string[]): 'warn' | 'reject' {
+  const raw = env.KOUAN_CEB_PAYER_MISMATCH || 'warn';
+  if (raw === 'warn' || raw === 'reject') return raw;
+  problems.push(`KOUAN_CEB_PAYER_MISMATCH must be warn or reject, got "${raw}"`);
+  return 'warn';
+}
+
 /** Parses the environment; throws one ConfigError listing every bad variable. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -81,6 +108,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (signingKey !== undefined && !signingKey.includes('BEGIN PRIVATE KEY')) {
     problems.push('KOUAN_EVIDENCE_SIGNING_KEY must be a PKCS#8 PEM Ed25519 private key');
   }
+  const cebSignaturePolicy = (env.KOUAN_CEB_SIGNATURE_POLICY || 'verify-if-present') as CebSignaturePolicy;
+  if (!CEB_SIGNATURE_POLICIES.includes(cebSignaturePolicy)) {
+    problems.push(`KOUAN_CEB_SIGNATURE_POLICY must be one of ${CEB_SIGNATURE_POLICIES.join(', ')}`);
+  }
   const config: Config = {
     host,
     port,
@@ -105,6 +136,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       keyName: env.KOUAN_EVIDENCE_KEY_NAME || env.KOUAN_EVIDENCE_ORIGIN || 'kouan.local/evidence',
       checkpointIntervalSeconds: integer(env, 'KOUAN_CHECKPOINT_INTERVAL_SECONDS', 10, 1, 3600, problems),
     },
+    ceb: {
+      autoRelease: boolean(env, 'KOUAN_CEB_AUTO_RELEASE', true, problems),
+      setTimeoutMinutes: integer(env, 'KOUAN_CEB_SET_TIMEOUT_MINUTES', 24 * 60, 1, 30 * 24 * 60, problems),
+      payerMismatch: payerMismatch(env, problems),
+      batchWaitMs: integer(env, 'KOUAN_CEB_BATCH_WAIT_MS', 2, 0, 1000, problems),
+    },
+    cebSignaturePolicy,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
 import { type AuditRepository, createAuditRepository } from '../features/audit/audit.repository';
+import { type CebRepository, createCebRepository } from '../features/ceb/ceb.repository';
 import {
   createDashboardRepository,
   type DashboardRepository,
 } from '../features/dashboard/dashboard.repository';
 import { createEvidenceRepository, type EvidenceRepository } from '../features/evidence/evidence.repository';
 import { createIdentityRepository, type IdentityRepository } from '../features/identity/identity.repository';
+import {
+  type CertificatesRepository,
+  createCertificatesRepository,
+} from '../features/parties/certificates.repository';
 import { createPartiesRepository, type PartiesRepository } from '../features/parties/parties.repository';
 import {
   createProcurementRepository,
@@ -21,6 +26,8 @@ export interface Repositories {
   readonly evidence: EvidenceRepository;
   readonly dashboard: DashboardRepository;
   readonly procurement: ProcurementRepository;
+  readonly ceb: CebRepository;
+  readonly certificates: CertificatesRepository;
 }
 
 /**
@@ -40,6 +47,8 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     evidence: createEvidenceRepository(db),
     dashboard: createDashboardRepository(db),
     procurement: createProcurementRepository(db),
+    ceb: createCebRepository(db),
+    certificates: createCertificatesRepository(db),
   };
 }
 

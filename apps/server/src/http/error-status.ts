@@ -1,6 +1,8 @@
 import type { ProcurementErrorCode } from '@kouan/domain/procurement';
+import type { CebErrorCode } from '../features/ceb/ceb.errors';
 import type { EvidenceApiErrorCode } from '../features/evidence/evidence.errors';
 import type { IdentityErrorCode } from '../features/identity/identity.errors';
+import type { CertificateErrorCode } from '../features/parties/certificates.errors';
 import type { PartyErrorCode } from '../features/parties/parties.errors';
 import type { ProcurementFeatureErrorCode } from '../features/procurement/procurement.errors';
 import type { CommonErrorCode } from '../lib/errors.common';
@@ -11,7 +13,9 @@ export type ErrorCode =
   | PartyErrorCode
   | EvidenceApiErrorCode
   | ProcurementErrorCode
-  | ProcurementFeatureErrorCode;
+  | ProcurementFeatureErrorCode
+  | CebErrorCode
+  | CertificateErrorCode;
 
 /** The one table from error code to HTTP status. Every code must appear (the type checks it). */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -86,6 +90,18 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   FX_TRANSACTION_NOT_DECLARED: 422,
   VAT_FILING_ALREADY_DECLARED: 409,
   ATTACHMENT_INVALID: 422,
+  CEB_NOT_FOUND: 404,
+  CEB_STATUS_TRANSITION: 409,
+  CEB_CONCURRENT_CHANGE: 409,
+  CEB_SENDER_NOT_ENTERPRISE: 403,
+  CEB_REFERENCE_INVALID: 422,
+  CEB_BONDED_STOCK_INVALID: 422,
+  CERTIFICATE_UNREADABLE: 422,
+  CERTIFICATE_EXPIRED: 422,
+  CERTIFICATE_DUPLICATE: 409,
+  CERTIFICATE_LIMIT_REACHED: 409,
+  CERTIFICATE_NOT_FOUND: 404,
+  CERTIFICATE_ALREADY_REVOKED: 409,
 };
 
 export function statusOf(code: string): number {

@@ -44,8 +44,6 @@ export function ulid(now: number = Date.now()): string {
   return encode(time, 10) + encode(lastRandom, 16);
 }
 
-export type IdPrefix = 'org' | 'user' | 'key' | 'party' | 'zone' | 'recog' | 'req' | ProcurementIdPrefix;
-
 /** Market procurement (1039) records. */
 export type ProcurementIdPrefix =
   | 'prod'
@@ -58,6 +56,23 @@ export type ProcurementIdPrefix =
   | 'fxc'
   | 'vat'
   | 'att';
+export type IdPrefix =
+  | 'org'
+  | 'user'
+  | 'key'
+  | 'party'
+  | 'zone'
+  | 'recog'
+  | 'req'
+  | 'cebmsg'
+  | 'cebdoc'
+  | 'cebst'
+  | 'cebuse'
+  | 'cebref'
+  | 'rcpt'
+  | 'bmov'
+  | 'cert'
+  | ProcurementIdPrefix;
 
 /** Time-ordered prefixed id, e.g. `party_01JD3…`. */
 export function newId(prefix: IdPrefix, now?: number): string {

@@ -25,6 +25,11 @@ export const PERMISSIONS = [
   'procurement:vat',
   'procurement:lists',
   'procurement:reference',
+  'ceb:submit',
+  'ceb:read',
+  'ceb:customs',
+  'ceb:reference:manage',
+  'parties:certificates:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -62,12 +67,25 @@ const REGULATOR_BASE: readonly Permission[] = [
   'audit:read',
   'evidence:read',
   'dashboard:read',
+  'ceb:read',
 ];
 
 const DEPARTMENT_EXTRA: Record<Department, readonly Permission[]> = {
-  commerce: ['parties:file', 'parties:recognition:decide', 'parties:status:change', 'zones:manage'],
+  commerce: [
+    'parties:file',
+    'parties:recognition:decide',
+    'parties:status:change',
+    'zones:manage',
+    'ceb:reference:manage',
+  ],
   market: ['parties:file', 'parties:status:change'],
-  customs: ['parties:file', 'parties:status:change'],
+  customs: [
+    'parties:file',
+    'parties:status:change',
+    'ceb:customs',
+    'ceb:reference:manage',
+    'parties:certificates:manage',
+  ],
   tax: [],
   fx: [],
   ip: [],
@@ -103,6 +121,8 @@ const ENTERPRISE_STAFF: readonly Permission[] = [
   'parties:file',
   'parties:recognition:apply',
   'evidence:read',
+  'ceb:submit',
+  'ceb:read',
 ];
 
 /**
@@ -136,6 +156,7 @@ export function permissionsFor(role: Role, org: { kind: OrganisationKind; depart
       add(ENTERPRISE_STAFF);
       add(PROCUREMENT_ENTERPRISE);
       granted.add('apikeys:manage');
+      granted.add('parties:certificates:manage');
       break;
     case 'enterprise_staff':
     case 'enterprise_system':

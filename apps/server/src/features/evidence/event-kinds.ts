@@ -31,6 +31,8 @@ export const EVIDENCE_KINDS = [
   'procurement.fx.collected',
   'procurement.vat.filing_generated',
   'procurement.vat.filing_declared',
+  'party.certificate.registered',
+  'party.certificate.revoked',
 ] as const;
 
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
