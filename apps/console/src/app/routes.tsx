@@ -36,6 +36,10 @@ const DeclarationDetail = lazy(() => import('../features/procurement/Declaration
 const Trace = lazy(() => import('../features/procurement/TracePage'));
 const Fx = lazy(() => import('../features/procurement/FxPage'));
 const Vat = lazy(() => import('../features/procurement/VatPage'));
+const Inventories = lazy(() => import('../features/ceb/InventoriesPage'));
+const Order = lazy(() => import('../features/ceb/OrderPage'));
+const Receipts = lazy(() => import('../features/ceb/ReceiptsPage'));
+const Submit = lazy(() => import('../features/ceb/SubmitPage'));
 
 export const GROUPS: Record<string, { icon: ReactNode }> = {
   'group.supervision': { icon: <BarChartOutlined /> },
@@ -135,6 +139,35 @@ export const ROUTES: RouteDef[] = [
       group: 'group.procurement',
       icon: <ContainerOutlined />,
     },
+  },
+  {
+    path: '/ceb/inventories',
+    page: Inventories,
+    allowed: withPermission('ceb:read'),
+    menu: {
+      key: '/ceb/inventories',
+      label: 'nav.cebInventories',
+      group: 'group.ceb',
+      icon: <ShoppingCartOutlined />,
+    },
+  },
+  { path: '/ceb/orders/:ebpCode/:orderNo', page: Order, allowed: withPermission('ceb:read') },
+  {
+    path: '/ceb/receipts',
+    page: Receipts,
+    allowed: withPermission('ceb:read'),
+    menu: {
+      key: '/ceb/receipts',
+      label: 'nav.cebReceipts',
+      group: 'group.ceb',
+      icon: <ShoppingCartOutlined />,
+    },
+  },
+  {
+    path: '/ceb/submit',
+    page: Submit,
+    allowed: withPermission('ceb:submit'),
+    menu: { key: '/ceb/submit', label: 'nav.cebSubmit', group: 'group.ceb', icon: <ShoppingCartOutlined /> },
   },
   {
     path: '/evidence',

@@ -1,0 +1,140 @@
+import { signCebXml } from '@kouan/domain/xmldsig';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSampleSet } from '../apps/server/src/workflows/ceb-sample-sets';
+import { loadDemoSigningKeys } from '../apps/server/src/workflows/demo-certificates';
+import {
+  type Browser,
+  type DemoCredentials,
+  demoCredentials,
+  type KouanServer,
+  launchBrowser,
+  screenshot,
+  signIn,
+  signOut,
+  startServer,
+} from './harness';
+
+let server: KouanServer;
+let browser: Browser;
+let demo: DemoCredentials;
+let set: ReturnType<typeof buildSampleSet>;
+
+const enterprise = (key: string) => {
+  const e = demo.enterprises.find((x) => x.key === key) as
+    | (DemoCredentials['enterprises'][number] & { customsCode: string; name: string })
+    | undefined;
+  if (!e) throw new Error(`no demo enterprise ${key}`);
+  return e;
+};
+
+async function submit(key: string, xml: string) {
+  const response = await fetch(`${server.url}/api/ceb/messages`, {
+    method: 'POST',
+    headers: {
+      'x-api-key': enterprise(key).apiKey,
+      'content-type': 'application/xml',
+      accept: 'application/json',
+    },
+    body: xml,
+  });
+  if (!response.ok) throw new Error(`submit as ${key}: ${response.status} ${await response.text()}`);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  demo = demoCredentials(server);
+  const party = (key: string) => ({ code: enterprise(key).customsCode, name: enterprise(key).name });
+  const brokerKey = loadDemoSigningKeys(server.dataDir).find((k) => k.enterpriseKey === 'broker');
+  if (!brokerKey) throw new Error('no demo signing key for the broker');
+  const n = String(Date.now() % 1_000_000_000);
+  set = buildSampleSet({
+    parties: {
+      ebp: party('ebp'),
+      ebc: party('ebc'),
+      payment: party('payment'),
+      logistics: party('logistics'),
+      agent: party('broker'),
+    },
+    orderNo: `ORD${n}`,
+    logisticsNo: `YT${n}`,
+    payTransactionId: `PAY${n}`,
+    buyer: {
+      name: '张伟',
+      idNumber: '330106198803150417',
+      phone: '13812345678',
+      address: '浙江省杭州市西湖区文三路478号',
+    },
+    lines: [
+      { gcode: '1901101000', name: '婴儿配方奶粉 900克', qty: '2', price: '169.00' },
+      { gcode: '2106909090', name: '维生素C泡腾片 60片', qty: '1', price: '60.00' },
+    ],
+    at: new Date(),
+    signInventory: (xml) =>
+      signCebXml({
+        xml,
+        privateKeyPem: brokerKey.privateKeyPem,
+        certificatePem: brokerKey.certificatePem,
+        algorithm: brokerKey.algorithm,
+      }),
+  });
+  // the platform, payment and logistics enterprises' systems send their documents
+  await submit('ebc', set.order);
+  await submit('payment', set.payment);
+  await submit('logistics', set.waybill);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('cross-border e-commerce in the console', () => {
+  it('the broker checks, then sends the inventory from the submit page and sees the receipt', async () => {
+    const { page } = browser;
+    await signIn(page, server.url, 'broker');
+    await page.goto(`${server.url}/ceb/submit`);
+    await page.getByTestId('submit-page').waitFor();
+    await page.getByPlaceholder('或在此粘贴报文').fill(set.inventory);
+    await page.getByRole('button', { name: /校\s*验/ }).click();
+    await page.getByText('校验完成，未保存').waitFor();
+    await page.locator('.ant-switch').click();
+    await page.getByRole('button', { name: /申\s*报/ }).click();
+    await page.getByText('已申报，回执如下').waitFor();
+    expect(await page.getByTestId('submit-page').textContent()).toContain('CEB622Message');
+    await screenshot(page, '30-broker-submit-inventory');
+    await signOut(page);
+  });
+
+  it('a customs officer opens the four-document view of the released order and closes it', async () => {
+    const { page } = browser;
+    await signIn(page, server.url, 'customs');
+    await page.goto(`${server.url}/ceb/inventories?orderNo=${set.orderNo}`);
+    await page.getByTestId('order-link').first().click();
+    await page.getByTestId('order-page').waitFor();
+    for (const kind of ['order', 'payment', 'waybill', 'inventory']) {
+      expect(await page.getByTestId(`doc-${kind}`).textContent()).toContain('已收到');
+    }
+    await screenshot(page, '31-customs-four-documents');
+    // every check passed, so the platform released it on arrival; the timeline says so
+    expect(await page.getByTestId('order-page').textContent()).toContain('自动放行');
+    await page.getByTestId('customs-action').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('.ant-select-selector').click();
+    await page.keyboard.type('结关');
+    await page.keyboard.press('Enter');
+    await dialog.locator('#customsAction_reason').fill('货物已运抵，结关');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('order-page').getByText('货物已运抵，结关').first().waitFor();
+    await screenshot(page, '32-customs-closed');
+    await signOut(page);
+  });
+
+  it('the e-commerce enterprise sees its receipts', async () => {
+    const { page } = browser;
+    await signIn(page, server.url, 'ebc');
+    await page.goto(`${server.url}/ceb/receipts`);
+    await page.getByTestId('receipts-page').locator('.ant-table-row').first().waitFor();
+    await screenshot(page, '33-ebc-receipts');
+  });
+});
