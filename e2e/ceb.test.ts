@@ -127,6 +127,9 @@ describe('cross-border e-commerce in the console', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('order-page').getByText('货物已运抵，结关').first().waitFor();
     await screenshot(page, '32-customs-closed');
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByTestId('chart-ceb-status').locator('canvas').first().waitFor();
+    await screenshot(page, '34-dashboard-with-ceb');
     await signOut(page);
   });
 

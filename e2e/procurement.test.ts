@@ -142,5 +142,10 @@ describe('market procurement in the console', () => {
     await page.getByTestId('declaration-link').first().waitFor();
     expect(await page.getByTestId('declarations-table').textContent()).toContain(declarationNo);
     await screenshot(page, '26-customs-declarations');
+    // the dashboard counts the two declarations of this month, by zone and by destination
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByText('本月市场采购申报金额（美元）· 按集聚区').waitFor();
+    expect(await page.getByTestId('dashboard').textContent()).toContain('已生成 2');
+    await screenshot(page, '27-dashboard-with-procurement');
   });
 });

@@ -413,6 +413,25 @@ export const MESSAGES = {
   ],
   'ceb.dryRunDone': ['校验完成，未保存', 'checked, nothing stored'],
   'ceb.sent': ['已申报，回执如下', 'sent; the receipt follows'],
+  'dashboard.cebDeclared': ['本月跨境电商清单', 'CBEC inventories this month'],
+  'dashboard.today': ['今日 {n}', 'today {n}'],
+  'dashboard.matchRate': ['三单对碰率', 'Set match rate'],
+  'dashboard.quotaRefusals': ['超限额退单（本月）', 'Limit refusals this month'],
+  'dashboard.fxRate': ['市场采购收汇率（本月）', 'Procurement FX collection this month'],
+  'dashboard.declarationsCleared': ['已放行报关单 {n} / {total}', '{n} of {total} declarations released'],
+  'dashboard.cebByStatus': ['本月清单状态', 'Inventories this month by status'],
+  'dashboard.rejectionsByCode': ['本月退单原因（错误代码）', 'Rejections this month by error code'],
+  'dashboard.valueByZone': [
+    '本月市场采购申报金额（美元）· 按集聚区',
+    'Procurement value this month (USD) by zone',
+  ],
+  'dashboard.valueByCountry': [
+    '本月市场采购申报金额（美元）· 按目的国',
+    'Procurement value this month (USD) by destination',
+  ],
+  'dashboard.noCeb': ['本月尚无跨境电商清单', 'No CBEC inventory this month'],
+  'dashboard.noRejections': ['本月无退单', 'No rejection this month'],
+  'dashboard.noDeclarations': ['本月尚无市场采购报关单', 'No procurement declaration this month'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -19,6 +19,20 @@ export type DashboardSummary = {
     byKindThisMonth: Count[];
     byDay: { day: string; count: number }[];
   };
+  ceb: {
+    inventoriesByStatusToday: Count[];
+    inventoriesByStatusMonth: Count[];
+    matched: number;
+    declared: number;
+    rejectionsByCode: Count[];
+    quotaRefusals: number;
+  } | null;
+  procurement: {
+    declarationsByStatus: (Count & { valueUsd: string })[];
+    valueByZone: (Count & { valueUsd: string })[];
+    valueByCountry: (Count & { valueUsd: string })[];
+    fx: { declaredUsd: string; collectedUsd: string };
+  };
 };
 
 function bar(labels: string[], values: number[], color = '#1d5fbf'): ChartOption {
@@ -145,7 +159,7 @@ export default function DashboardPage() {
             />
           </Card>
         </Col>
-        <ExtraPanels />
+        <ExtraPanels data={data} />
         <Col span={12}>
           <Card
             title={t('dashboard.partiesByKind')}

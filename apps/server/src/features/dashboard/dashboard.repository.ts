@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AccessScope } from '../../lib/actor';
+import { createTradeVolumesRepository } from './trade-volumes.repository';
 
 export type CountRow = { key: string; count: number };
 export type DayCountRow = { day: string; count: number };
@@ -15,6 +16,8 @@ export function createDashboardRepository(db: Kysely<Database>) {
     rows.map((r) => ({ key: r.key ?? 'none', count: Number(r.count) }));
 
   return {
+    ...createTradeVolumesRepository(db),
+
     async partiesBy(scope: AccessScope, column: 'kind' | 'status' | 'recognition'): Promise<CountRow[]> {
       const rows = await parties(scope)
         .select([`parties.${column} as key`, (eb) => eb.fn.countAll<string>().as('count')])

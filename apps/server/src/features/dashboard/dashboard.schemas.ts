@@ -2,6 +2,13 @@ import { Type } from '@sinclair/typebox';
 import { PageQuery } from '../../http/common.schemas';
 
 const Counts = Type.Array(Type.Object({ key: Type.String(), count: Type.Integer() }));
+const Sums = Type.Array(
+  Type.Object({
+    key: Type.String(),
+    count: Type.Integer(),
+    valueUsd: Type.String({ description: 'exact decimal' }),
+  }),
+);
 
 export const DashboardSummarySchema = Type.Object({
   generatedAt: Type.String(),
@@ -13,6 +20,23 @@ export const DashboardSummarySchema = Type.Object({
     thisMonth: Type.Integer(),
     byKindThisMonth: Counts,
     byDay: Type.Array(Type.Object({ day: Type.String(), count: Type.Integer() })),
+  }),
+  ceb: Type.Union([
+    Type.Object({
+      inventoriesByStatusToday: Counts,
+      inventoriesByStatusMonth: Counts,
+      matched: Type.Integer(),
+      declared: Type.Integer(),
+      rejectionsByCode: Counts,
+      quotaRefusals: Type.Integer(),
+    }),
+    Type.Null(),
+  ]),
+  procurement: Type.Object({
+    declarationsByStatus: Sums,
+    valueByZone: Sums,
+    valueByCountry: Sums,
+    fx: Type.Object({ declaredUsd: Type.String(), collectedUsd: Type.String() }),
   }),
 });
 

@@ -3,6 +3,7 @@ import { type Actor, can } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { commonError } from '../../lib/errors.common';
 import type { CountRow, DayCountRow } from './dashboard.repository';
+import type { SumRow } from './trade-volumes.repository';
 
 /** Days of evidence activity the dashboard charts. */
 export const DASHBOARD_DAYS = 30;
@@ -24,7 +25,27 @@ export interface DashboardSummary {
     readonly byKindThisMonth: CountRow[];
     readonly byDay: DayCountRow[];
   };
+  /** Cross-border e-commerce this month; null for a district regulator (CBEC is supervised city-wide). */
+  readonly ceb: {
+    readonly inventoriesByStatusToday: CountRow[];
+    readonly inventoriesByStatusMonth: CountRow[];
+    /** Inventories declared this month whose set has been matched (status other than 2, awaiting match). */
+    readonly matched: number;
+    readonly declared: number;
+    readonly rejectionsByCode: CountRow[];
+    /** Refusals for the single-transaction (-621005) or annual (-621018) limit. */
+    readonly quotaRefusals: number;
+  } | null;
+  readonly procurement: {
+    readonly declarationsByStatus: SumRow[];
+    readonly valueByZone: SumRow[];
+    readonly valueByCountry: SumRow[];
+    readonly fx: { readonly declaredUsd: string; readonly collectedUsd: string };
+  };
 }
+
+/** The CEB error codes of the retail-import limits (spec table 7-2). */
+export const QUOTA_ERROR_CODES = ['-621005', '-621018'];
 
 /** Midnight China time of the day (or the first of the month) containing `now`, as an instant. */
 function chinaStart(now: Date, unit: 'day' | 'month'): Date {
@@ -56,6 +77,17 @@ export async function getDashboard(
     repo.evidenceByDay(window < month ? window : month),
     repo.evidenceByKind(month),
   ]);
+  const district = actor.scope.kind === 'district' ? actor.scope.districtCode : undefined;
+  const [invToday, invMonth, rejections, declarations, byZoneValue, byCountry, fx] = await Promise.all([
+    district ? [] : repo.inventoriesByStatus(today),
+    district ? [] : repo.inventoriesByStatus(month),
+    district ? [] : repo.rejectionsByCode(month),
+    repo.declarationsByStatus(month, district),
+    repo.declaredValueByZone(month, district),
+    repo.declaredValueByCountry(month, district),
+    repo.fxCollection(month, district),
+  ]);
+  const declared = invMonth.reduce((n, r) => n + r.count, 0);
   const todayKey = new Date(today.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
   const monthKey = todayKey.slice(0, 7);
   return {
@@ -70,6 +102,24 @@ export async function getDashboard(
       byDay: byDay.filter(
         (d) => d.day >= new Date(window.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10),
       ),
+    },
+    ceb: district
+      ? null
+      : {
+          inventoriesByStatusToday: invToday,
+          inventoriesByStatusMonth: invMonth,
+          matched: declared - (invMonth.find((r) => r.key === '2')?.count ?? 0),
+          declared,
+          rejectionsByCode: rejections,
+          quotaRefusals: rejections
+            .filter((r) => QUOTA_ERROR_CODES.includes(r.key))
+            .reduce((n, r) => n + r.count, 0),
+        },
+    procurement: {
+      declarationsByStatus: declarations,
+      valueByZone: byZoneValue,
+      valueByCountry: byCountry,
+      fx,
     },
   };
 }
