@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshBuyer, sampleSet, submitSet } from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -54,6 +55,39 @@ describe('dashboard aggregates', () => {
     const anonymous = await t.request('GET', '/api/dashboard/summary');
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('dashboard: cross-border e-commerce volumes', () => {
+  it('counts inventories by status, the match rate and a refusal for the CNY 5,000 limit by its code', async () => {
+    const token = await t.login('customs');
+    const before = (await t.request('GET', '/api/dashboard/summary', { token })).body.ceb;
+    const accepted = await submitSet(t, sampleSet(t, { buyer: freshBuyer() }));
+    expect(accepted.inventory?.returnStatus, accepted.inventory?.returnInfo).not.toMatch(/^-/);
+    const lines = [
+      { gcode: '3304990099', name: '精华液 50毫升', qty: '10', price: '300.00' },
+      { gcode: '3303000000', name: '香水 100毫升', qty: '3', price: '900.00' },
+    ];
+    const refused = await submitSet(t, sampleSet(t, { buyer: freshBuyer(), lines }));
+    expect(refused.inventory?.returnStatus).toBe('-621005');
+
+    const after = (await t.request('GET', '/api/dashboard/summary', { token })).body.ceb;
+    expect(after.declared).toBe(before.declared + 2);
+    expect(after.matched).toBe(before.matched + 2);
+    expect(countOf(after.rejectionsByCode, '-621005')).toBe(countOf(before.rejectionsByCode, '-621005') + 1);
+    expect(after.quotaRefusals).toBe(before.quotaRefusals + 1);
+    expect(countOf(after.inventoriesByStatusMonth, '100')).toBe(
+      countOf(before.inventoriesByStatusMonth, '100') + 1,
+    );
+  });
+
+  it('leaves CBEC out for a district regulator, whose reach is the district', async () => {
+    const res = await t.request('GET', '/api/dashboard/summary', {
+      token: await t.login('lucheng-commerce'),
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.ceb).toBeNull();
+    expect(res.body.procurement.fx).toEqual({ declaredUsd: '0', collectedUsd: '0' });
   });
 });
 

@@ -30,14 +30,18 @@ export function createTradeVolumesRepository(db: Kysely<Database>) {
       return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
     },
 
-    /** Error codes of the refused (status 100) inventories declared since `since`. */
+    /** Refusals issued since `since` (receipts with a negative return status), by error code. */
     async rejectionsByCode(since: Date): Promise<CountRow[]> {
-      const result = await sql<{ key: string; count: string }>`
-        select f->>'code' as key, count(*) as count
-        from ceb_inventories, jsonb_array_elements(findings) f
-        where status = '100' and declared_at >= ${since} and f->>'severity' is distinct from 'warning'
-        group by 1 order by 2 desc limit 20`.execute(db);
-      return result.rows.map((r) => ({ key: r.key ?? 'none', count: Number(r.count) }));
+      const rows = await db
+        .selectFrom('ceb_receipts')
+        .select(['return_status as key', (eb) => eb.fn.countAll<string>().as('count')])
+        .where('issued_at', '>=', since)
+        .where('return_status', 'like', '-%')
+        .groupBy('return_status')
+        .orderBy('count', 'desc')
+        .limit(20)
+        .execute();
+      return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
     },
 
     async declarationsByStatus(since: Date, districtCode?: string): Promise<SumRow[]> {
