@@ -432,6 +432,11 @@ export const MESSAGES = {
   'dashboard.noCeb': ['本月尚无跨境电商清单', 'No CBEC inventory this month'],
   'dashboard.noRejections': ['本月无退单', 'No rejection this month'],
   'dashboard.noDeclarations': ['本月尚无市场采购报关单', 'No procurement declaration this month'],
+  'proc.recordFx': ['登记收汇', 'Record an FX credit'],
+  'proc.bankReference': ['银行业务编号', 'Bank reference'],
+  'proc.payerRole': ['收汇主体', 'Credited to'],
+  'proc.amountRule': ['金额最多 2 位小数', 'an amount with at most 2 decimals'],
+  'proc.creditedOn': ['入账日期', 'Credited on'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

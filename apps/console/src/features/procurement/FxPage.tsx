@@ -1,10 +1,26 @@
-import { Alert, Card, Col, Empty, Input, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Input,
+  Progress,
+  Row,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, get } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
+import type { PageProps } from '../../app/routes';
+import { can } from '../../app/session';
 import { exportXlsx } from '../../shared/export-xlsx';
 import { nameOf } from '../../shared/labels';
+import { RecordFxForm } from './RecordFxForm';
 import { DECLARATION_STATUS } from './types';
 
 type FxReport = {
@@ -32,18 +48,20 @@ type FxReport = {
 };
 
 /** 收汇: FX collected against declared value, outstanding and overdue declarations. */
-export default function FxPage() {
+export default function FxPage({ me }: PageProps) {
   const { t, lang, pick } = useI18n();
   const [partyId, setPartyId] = useState('');
   const [report, setReport] = useState<FxReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [recording, setRecording] = useState(false);
+  const [reload, setReload] = useState(0);
 
   useEffect(() => {
     setError(null);
     get<FxReport>('/api/procurement/fx/report', { partyId })
       .then(setReport)
       .catch((e: unknown) => setError(e instanceof ApiError ? pick(e.messages) : String(e)));
-  }, [partyId, pick]);
+  }, [partyId, pick, reload]);
 
   if (error) return <Alert type="error" showIcon message={error} />;
   if (!report) return <Card loading />;
