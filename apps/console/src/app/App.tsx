@@ -1,6 +1,8 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { lazy, Suspense } from 'react';
 import { LoginPage } from '../features/login/LoginPage';
 import { I18nProvider, useI18n } from './i18n';
@@ -46,6 +48,7 @@ function Routes() {
 
 function Localised() {
   const { lang } = useI18n();
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
