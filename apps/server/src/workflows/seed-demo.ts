@@ -15,6 +15,7 @@ import {
   DEMO_REGULATORS,
   DEMO_ZONES,
 } from './demo-data';
+import { type ProcurementWeekSummary, seedProcurementWeek } from './demo-procurement-week';
 
 export interface DemoCredentials {
   readonly url: string;
@@ -32,6 +33,7 @@ export interface DemoCredentials {
     apiKey: string;
   }[];
   readonly zones: { id: string; code: string; name: string }[];
+  readonly procurementWeek?: ProcurementWeekSummary;
 }
 
 type Deps = { store: Store; vault: PiiVault; clock: Clock };
@@ -88,7 +90,7 @@ async function ensureUser(
  */
 export async function seedDemo(
   deps: Deps,
-  input: { dataDir: string; url: string },
+  input: { dataDir: string; url: string; procurementWeek?: boolean },
 ): Promise<DemoCredentials> {
   const actor = systemActor('req_demo_seed', 'demo-seed');
   const passwordHash = await hash(DEMO_PASSWORD);
@@ -205,6 +207,18 @@ export async function seedDemo(
   }
   if (missing.length > 0) await fileParties(deps, operatorActor, { parties: missing });
 
+  // The market procurement week (npm start in demo mode; tests leave it out to stay fast).
+  let procurementWeek: ProcurementWeekSummary | undefined;
+  if (input.procurementWeek === true) {
+    const broker = enterprises.find((e) => e.key === 'broker')!;
+    const zoneIds = zones.map((z) => z.id);
+    procurementWeek = await seedProcurementWeek(deps, {
+      operatorPartyId: operator.partyId,
+      brokerPartyId: broker.partyId,
+      zoneIds,
+    });
+  }
+
   const credentials: DemoCredentials = {
     url: input.url,
     docs: `${input.url}/docs`,
@@ -212,6 +226,7 @@ export async function seedDemo(
     users,
     enterprises,
     zones,
+    ...(procurementWeek ? { procurementWeek } : {}),
   };
   writeFileSync(
     path.join(input.dataDir, 'demo-credentials.json'),
