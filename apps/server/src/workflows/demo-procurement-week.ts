@@ -231,7 +231,7 @@ async function clearAndCollect(deps: Deps, actor: Actor, rng: Rng, declarationId
     const items = await declarations.itemsOf([id]);
     for (const txId of new Set(items.map((i) => i.transaction_id))) {
       const [t] = await transactions.getTransactions([txId]);
-      if (!t || t.status !== 'cleared' || rng.next() > 0.6) continue;
+      if (t?.status !== 'cleared' || rng.next() > 0.4) continue;
       fx += 1;
       const over = rng.next() < 0.03;
       await recordFxCollection(deps, actor, {
