@@ -118,6 +118,17 @@ export function createDeclarationsRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Everyone in a declaration with their registry record, in one join on the declaration's key range. */
+    async partyRecordsOf(declarationId: string) {
+      return db
+        .selectFrom('procurement_declaration_parties as dp')
+        .innerJoin('parties as p', 'p.id', 'dp.party_id')
+        .selectAll('p')
+        .select('dp.role')
+        .where('dp.declaration_id', '=', declarationId)
+        .execute();
+    },
+
     async eventsOf(declarationId: string) {
       return db
         .selectFrom('procurement_declaration_events')

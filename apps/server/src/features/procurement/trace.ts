@@ -12,7 +12,7 @@ import { ownPartyOf, type ProcurementDeps, pageOf, requirePermission } from './p
  */
 export async function traceDeclaration(deps: ProcurementDeps, actor: Actor, number: string) {
   requirePermission(actor, 'procurement:read');
-  const { procurement, parties } = deps.store.repos;
+  const { procurement } = deps.store.repos;
   const declaration = await procurement.declarations.getDeclarationByNumber(number);
   const own = ownPartyOf(actor);
   if (!declaration || (own !== null && !(await procurement.declarations.isPartyOf(declaration.id, own)))) {
@@ -21,21 +21,15 @@ export async function traceDeclaration(deps: ProcurementDeps, actor: Actor, numb
   const [container, items, roles] = await Promise.all([
     procurement.transactions.getContainer(declaration.container_id),
     procurement.declarations.itemsOf([declaration.id]),
-    procurement.declarations.partiesOf(declaration.id),
+    procurement.declarations.partyRecordsOf(declaration.id),
   ]);
   const txIds = [...new Set(items.map((i) => i.transaction_id))];
   const [transactions, lines] = await Promise.all([
     procurement.transactions.getTransactions(txIds),
     procurement.transactions.linesOf(txIds),
   ]);
-  const refs = new Map<string, PartyRef>();
-  for (const role of roles) {
-    if (refs.has(role.party_id)) continue;
-    const row = await parties.getParty(role.party_id, { kind: 'all' });
-    if (row) refs.set(role.party_id, partyRef(row, deps.vault, actor));
-  }
-  const withRole = (r: DeclarationPartyRole) =>
-    roles.filter((p) => p.role === r).flatMap((p) => (refs.has(p.party_id) ? [refs.get(p.party_id)!] : []));
+  const withRole = (r: DeclarationPartyRole): PartyRef[] =>
+    roles.filter((p) => p.role === r).map(({ role: _, ...row }) => partyRef(row, deps.vault, actor));
   return {
     declaration: {
       id: declaration.id,
