@@ -15,13 +15,19 @@ describe('the transaction lifecycle', () => {
   });
 
   it('refuses a skipped or repeated step with TRANSACTION_STEP_OUT_OF_ORDER', () => {
-    expect(() => assertNextStep({ id: 'ptx_1', status: 'declared' }, 'fx_collected')).toThrowError(DomainError);
-    try {
-      assertNextStep({ id: 'ptx_1', status: 'cleared' }, 'cleared');
-    } catch (error) {
-      expect((error as DomainError).code).toBe('TRANSACTION_STEP_OUT_OF_ORDER');
-      expect((error as DomainError).messages.zh).toContain('ptx_1');
-    }
+    expect(() => assertNextStep({ id: 'ptx_1', status: 'declared' }, 'fx_collected')).toThrowError(
+      DomainError,
+    );
+    const error = (() => {
+      try {
+        assertNextStep({ id: 'ptx_1', status: 'cleared' }, 'cleared');
+        return null;
+      } catch (caught) {
+        return caught as DomainError;
+      }
+    })();
+    expect(error?.code).toBe('TRANSACTION_STEP_OUT_OF_ORDER');
+    expect(error?.messages.zh).toContain('ptx_1');
     expect(() => assertNextStep({ id: 'ptx_1', status: 'cleared' }, 'fx_collected')).not.toThrow();
   });
 });
