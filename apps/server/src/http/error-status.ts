@@ -86,6 +86,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   FX_TRANSACTION_NOT_DECLARED: 422,
   VAT_FILING_ALREADY_DECLARED: 409,
   ATTACHMENT_INVALID: 422,
+  CUSTOMS_ENTRY_NO_USED: 409,
 };
 
 export function statusOf(code: string): number {

@@ -247,6 +247,38 @@ describe('consolidation, declaration, clearance and FX refusals', () => {
     f.expectError(twice, 409, 'PACKING_LINE_ALREADY_PACKED');
   });
 
+  it('refuses a container number that already has an undeclared packing list, and net above gross weight', async () => {
+    const tx = await f.register(f.transaction({ purchaserId: purchaser.id, lines: [line('4'), line('6')] }));
+    const [first, second] = await f.linesOf(tx.id);
+    const containerNo = f.containerNo();
+    const body = (lineId: string, netWeightKg = '90') => ({
+      ...f.as('operator'),
+      body: {
+        operatorId: f.enterprise('operator').partyId,
+        containerNo,
+        sealNo: 'S9',
+        grossWeightKg: '100',
+        netWeightKg,
+        lines: [{ transactionLineId: lineId }],
+      },
+    });
+    f.expectError(
+      await t.request('POST', '/api/procurement/containers', body(first!, '101')),
+      422,
+      'CONTAINER_WEIGHT_INVALID',
+    );
+    await f.ok(t.request('POST', '/api/procurement/containers', body(first!)));
+    f.expectError(
+      await t.request('POST', '/api/procurement/containers', body(second!)),
+      409,
+      'CONTAINER_IN_USE',
+    );
+    const packed = await t.sql<{ q: string }>(
+      `select packed_quantity::text as q from procurement_transaction_lines where id = '${second}'`,
+    );
+    expect(packed[0]!.q).toBe('0.00000');
+  });
+
   it('packs a line exactly once when two packers race for it', async () => {
     const tx = await f.register(f.transaction({ purchaserId: purchaser.id, lines: [line('7')] }));
     const [lineId] = await f.linesOf(tx.id);
