@@ -351,6 +351,30 @@ describe('consolidation, declaration, clearance and FX refusals', () => {
     const collected = await f.ok(fx('B-1'));
     expect(collected.overCollected).toBe(false);
     f.expectError(await fx('B-2'), 409, 'FX_TRANSACTION_ALREADY_COLLECTED');
+    // A bank credit already used for one transaction cannot be used for another.
+    const next = await f.register(f.transaction({ purchaserId: purchaser.id, lines: [line('2')] }));
+    const [nextDeclaration] = await f.declare((await f.pack(await f.linesOf(next.id))).id);
+    for (const action of ['declared', 'released'])
+      await f.ok(
+        t.request('POST', `/api/procurement/declarations/${nextDeclaration!.id}/clearance`, {
+          ...customs,
+          body: { action },
+        }),
+        200,
+      );
+    const reusedCredit = await t.request('POST', '/api/procurement/fx-collections', {
+      ...f.as('operator'),
+      body: {
+        declarationId: nextDeclaration!.id,
+        transactionId: next.id,
+        bankReference: 'B-1',
+        payerRole: 'operator',
+        amount: '4.00',
+        currency: 'USD',
+        creditedOn: '2026-11-20',
+      },
+    });
+    f.expectError(reusedCredit, 409, 'FX_BANK_REFERENCE_USED');
     const again = await t.request('POST', `/api/procurement/declarations/${declaration!.id}/clearance`, {
       ...customs,
       body: { action: 'released' },
@@ -389,5 +413,67 @@ describe('consolidation, declaration, clearance and FX refusals', () => {
     );
     const [declaration] = await f.declare(container.id);
     expect(declaration!.status).toBe('generated');
+  });
+});
+
+describe('catalogue and history', () => {
+  it('refuses a branded product without an authorisation record', async () => {
+    const res = await t.request('POST', '/api/procurement/products', {
+      ...f.as('supplier'),
+      body: {
+        supplierId: f.enterprise('supplier').partyId,
+        name: '品牌运动鞋',
+        hsCode: '6404110000',
+        unit: '双',
+        referencePrice: '30',
+        currency: 'CNY',
+        brand: 'OUYUE',
+      },
+    });
+    f.expectError(res, 422, 'BRAND_AUTHORISATION_REQUIRED');
+    const listed = await f.ok(
+      t.request('POST', '/api/procurement/products', {
+        ...f.as('supplier'),
+        body: {
+          supplierId: f.enterprise('supplier').partyId,
+          name: '品牌运动鞋',
+          hsCode: '6404110000',
+          unit: '双',
+          referencePrice: '30',
+          currency: 'CNY',
+          brand: 'OUYUE',
+          brandAuthorisation: { reference: 'TM-AUTH-2026-01', sha256: 'b'.repeat(64) },
+        },
+      }),
+    );
+    expect(listed.brandAuthorisationRef).toBe('TM-AUTH-2026-01');
+  });
+
+  it('refuses a supplier listing goods for another supplier', async () => {
+    const res = await t.request('POST', '/api/procurement/products', {
+      ...f.as('operator'),
+      body: {
+        supplierId: f.enterprise('supplier').partyId,
+        name: '鞋',
+        hsCode: '6404110000',
+        unit: '双',
+        referencePrice: '30',
+        currency: 'CNY',
+      },
+    });
+    f.expectError(res, 403, 'PROCUREMENT_NOT_PARTY');
+  });
+
+  it('keeps status history, the bad-purchaser list and FX credits append-only in the database', async () => {
+    const columns: Record<string, string> = {
+      procurement_transaction_events: 'reference',
+      procurement_bad_purchasers: 'reason',
+      procurement_fx_collections: 'bank_reference',
+      procurement_declaration_events: 'note',
+    };
+    for (const [table, column] of Object.entries(columns)) {
+      await expect(t.sql(`update ${table} set ${column} = ${column}`)).rejects.toThrow(/KOUAN_APPEND_ONLY/);
+      await expect(t.sql(`delete from ${table}`)).rejects.toThrow(/KOUAN_APPEND_ONLY/);
+    }
   });
 });

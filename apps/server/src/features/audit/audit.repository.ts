@@ -54,6 +54,27 @@ export function createAuditRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Many entries in one statement (batch registrations); same rows as `record` one by one. */
+    async recordMany(records: readonly AuditRecord[]): Promise<void> {
+      if (records.length === 0) return;
+      await db
+        .insertInto('audit_log')
+        .values(
+          records.map(({ actor, ...record }) => ({
+            at: record.at,
+            request_id: actor.requestId,
+            actor_type: actor.type === 'anonymous' ? ('system' as const) : actor.type,
+            actor_id: actor.id,
+            org_id: actor.orgId,
+            action: record.action,
+            target_type: record.targetType,
+            target_id: record.targetId,
+            details: JSON.stringify(record.details ?? {}),
+          })),
+        )
+        .execute();
+    },
+
     async find(query: AuditQuery): Promise<AuditEntry[]> {
       let q = db.selectFrom('audit_log').selectAll();
       if (query.targetType) q = q.where('target_type', '=', query.targetType);
