@@ -149,7 +149,7 @@ export function purchaserFileView(f: PurchaserFileRow) {
 export async function findBadPurchasers(deps: ProcurementDeps, actor: Actor, input: PageInput) {
   requirePermission(actor, 'procurement:read');
   const { page, pageSize, offset, limit } = pageOf(input);
-  const rows = await deps.store.repos.procurement.catalogue.findBadPurchasers({ offset, limit });
+  const { rows, total } = await deps.store.repos.procurement.catalogue.findBadPurchasers({ offset, limit });
   return {
     items: rows.map((r) => ({
       purchaserId: r.purchaser_id,
@@ -159,7 +159,7 @@ export async function findBadPurchasers(deps: ProcurementDeps, actor: Actor, inp
     })),
     page,
     pageSize,
-    total: rows.length,
+    total,
   };
 }
 
