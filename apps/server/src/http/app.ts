@@ -9,7 +9,9 @@ import { identityRoutes } from '../features/identity/identity.routes';
 import { partiesRoutes } from '../features/parties/parties.routes';
 import { catalogueRoutes } from '../features/procurement/catalogue.routes';
 import { declarationsRoutes } from '../features/procurement/declarations.routes';
+import { referenceRoutes } from '../features/procurement/reference.routes';
 import { settlementRoutes } from '../features/procurement/settlement.routes';
+import { traceRoutes } from '../features/procurement/trace.routes';
 import { transactionsRoutes } from '../features/procurement/transactions.routes';
 import { newId } from '../lib/ids';
 import { SOFTWARE_VERSION } from '../lib/version';
@@ -101,9 +103,11 @@ export async function buildApp(
   await app.register(auditRoutes(deps));
   await app.register(evidenceRoutes(deps));
   await app.register(catalogueRoutes(deps));
+  await app.register(referenceRoutes(deps));
   await app.register(transactionsRoutes(deps));
   await app.register(declarationsRoutes(deps));
   await app.register(settlementRoutes(deps));
+  await app.register(traceRoutes(deps));
   await app.ready();
   return { app, routes };
 }

@@ -82,22 +82,27 @@ export async function traceParty(
   }
   const { page, pageSize, offset, limit } = pageOf(input);
   const repo = deps.store.repos.procurement.declarations;
-  const result = await repo.findDeclarations({ partyId: input.partyId, offset, limit });
-  const roles = await repo.rolesOfParty(
-    input.partyId,
-    result.rows.map((d) => d.id),
+  const result = await repo.declarationsOfParty(input.partyId, { offset, limit });
+  const byId = new Map(
+    (await repo.getDeclarations(result.rows.map((r) => r.declaration_id))).map((d) => [d.id, d]),
   );
   return {
     partyId: input.partyId,
-    items: result.rows.map((d) => ({
-      id: d.id,
-      declarationNo: d.declaration_no,
-      customsEntryNo: d.customs_entry_no,
-      status: d.status,
-      totalValueUsd: d.total_value_usd,
-      roles: roles.filter((r) => r.declaration_id === d.id).map((r) => r.role),
-      createdAt: d.created_at.toISOString(),
-    })),
+    items: result.rows.flatMap((r) => {
+      const d = byId.get(r.declaration_id);
+      if (!d) return [];
+      return [
+        {
+          id: d.id,
+          declarationNo: d.declaration_no,
+          customsEntryNo: d.customs_entry_no,
+          status: d.status,
+          totalValueUsd: d.total_value_usd,
+          roles: r.roles,
+          createdAt: d.created_at.toISOString(),
+        },
+      ];
+    }),
     page,
     pageSize,
     total: result.total,
