@@ -65,7 +65,8 @@ export const GOODS: readonly {
 ];
 
 export function demoSuppliers(zoneIds: readonly string[]): PartyInput[] {
-  return Array.from({ length: DEMO_WEEK.suppliers }, (_, i) => ({
+  // One fewer than the week's stalls: the demo supplier enterprise is the first stall.
+  return Array.from({ length: DEMO_WEEK.suppliers - 1 }, (_, i) => ({
     kind: 'supplier',
     legalForm: 'organisation',
     name: `温州市鹿城区${['恒', '瑞', '新', '华', '鑫', '盛', '佳', '宏'][i % 8]}${['达', '源', '丰', '泰', '隆'][i % 5]}${TRADES[i % TRADES.length]}商行${pad(i + 1, 3)}`,

@@ -256,14 +256,23 @@ async function clearAndCollect(deps: Deps, actor: Actor, rng: Rng, declarationId
  */
 export async function seedProcurementWeek(
   deps: Deps,
-  input: { operatorPartyId: string; brokerPartyId: string; zoneIds: readonly string[] },
+  input: {
+    operatorPartyId: string;
+    brokerPartyId: string;
+    supplierPartyId: string;
+    zoneIds: readonly string[];
+  },
 ): Promise<ProcurementWeekSummary> {
   const existing = await deps.store.repos.procurement.transactions.findTransactions({ offset: 0, limit: 1 });
   if (existing.total >= DEMO_WEEK.transactions)
     return { skipped: true, transactions: existing.total, containers: 0, declarations: 0 };
   const actor = systemActor('req_demo_procurement', 'demo-procurement');
   const rng = prng(DEMO_WEEK.seed);
-  const suppliers = await ensureParties(deps, actor, demoSuppliers(input.zoneIds));
+  // The demo supplier's own stall trades too, so its login has a week of sales to look at.
+  const suppliers = [
+    input.supplierPartyId,
+    ...(await ensureParties(deps, actor, demoSuppliers(input.zoneIds))),
+  ];
   const operators = [input.operatorPartyId, ...(await ensureParties(deps, actor, demoOperators()))];
   await ensureRecognised(deps, actor, operators);
   const purchasers = await ensureParties(deps, actor, demoPurchasers());

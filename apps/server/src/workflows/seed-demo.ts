@@ -211,10 +211,12 @@ export async function seedDemo(
   let procurementWeek: ProcurementWeekSummary | undefined;
   if (input.procurementWeek === true) {
     const broker = enterprises.find((e) => e.key === 'broker')!;
+    const supplier = enterprises.find((e) => e.key === 'supplier')!;
     const zoneIds = zones.map((z) => z.id);
     procurementWeek = await seedProcurementWeek(deps, {
       operatorPartyId: operator.partyId,
       brokerPartyId: broker.partyId,
+      supplierPartyId: supplier.partyId,
       zoneIds,
     });
   }
