@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   if (config.demo) {
     const demo = await seedDemo(
       { store: platform.store, vault: platform.deps.vault, clock: platform.deps.clock },
-      { dataDir: config.dataDir, url },
+      { dataDir: config.dataDir, url, procurementWeek: true },
     );
     await platform.deps.issueCheckpoint();
     lines.push(

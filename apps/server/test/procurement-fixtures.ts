@@ -2,6 +2,9 @@ import { expect } from 'vitest';
 import { newCustomsCode, newPassportNumber, newUsci } from './fixtures';
 import type { TestPlatform, TestResponse } from './harness';
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests.
+type Json = any;
+
 /** Helpers shared by the market procurement integration tests: demo parties and the happy path. */
 export function procurementFixtures(t: TestPlatform) {
   const enterprise = (key: string) => {
@@ -140,7 +143,7 @@ export function procurementFixtures(t: TestPlatform) {
           body: { brokerId: enterprise('broker').partyId },
         }),
       )
-    ).items as Record<string, any>[];
+    ).items as Json[];
   }
 
   async function linesOf(transactionId: string): Promise<string[]> {

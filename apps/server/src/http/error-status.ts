@@ -102,6 +102,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CERTIFICATE_LIMIT_REACHED: 409,
   CERTIFICATE_NOT_FOUND: 404,
   CERTIFICATE_ALREADY_REVOKED: 409,
+  CUSTOMS_ENTRY_NO_USED: 409,
 };
 
 export function statusOf(code: string): number {

@@ -17,6 +17,7 @@ import {
   DEMO_REGULATORS,
   DEMO_ZONES,
 } from './demo-data';
+import { type ProcurementWeekSummary, seedProcurementWeek } from './demo-procurement-week';
 
 export interface DemoCredentials {
   readonly url: string;
@@ -34,6 +35,7 @@ export interface DemoCredentials {
     apiKey: string;
   }[];
   readonly zones: { id: string; code: string; name: string }[];
+  readonly procurementWeek?: ProcurementWeekSummary;
 }
 
 type Deps = { store: Store; vault: PiiVault; clock: Clock };
@@ -90,7 +92,7 @@ async function ensureUser(
  */
 export async function seedDemo(
   deps: Deps,
-  input: { dataDir: string; url: string },
+  input: { dataDir: string; url: string; procurementWeek?: boolean },
 ): Promise<DemoCredentials> {
   const actor = systemActor('req_demo_seed', 'demo-seed');
   const passwordHash = await hash(DEMO_PASSWORD);
@@ -209,6 +211,20 @@ export async function seedDemo(
   await seedReferenceSamples(deps, actor, '2019-01-01');
 
   await ensureDemoCertificates(deps, { dataDir: input.dataDir, enterprises });
+  // The market procurement week (npm start in demo mode; tests leave it out to stay fast).
+  let procurementWeek: ProcurementWeekSummary | undefined;
+  if (input.procurementWeek === true) {
+    const broker = enterprises.find((e) => e.key === 'broker')!;
+    const supplier = enterprises.find((e) => e.key === 'supplier')!;
+    const zoneIds = zones.map((z) => z.id);
+    procurementWeek = await seedProcurementWeek(deps, {
+      operatorPartyId: operator.partyId,
+      brokerPartyId: broker.partyId,
+      supplierPartyId: supplier.partyId,
+      zoneIds,
+    });
+  }
+
   const credentials: DemoCredentials = {
     url: input.url,
     docs: `${input.url}/docs`,
@@ -216,6 +232,7 @@ export async function seedDemo(
     users,
     enterprises,
     zones,
+    ...(procurementWeek ? { procurementWeek } : {}),
   };
   writeFileSync(
     path.join(input.dataDir, 'demo-credentials.json'),

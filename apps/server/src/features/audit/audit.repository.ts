@@ -54,18 +54,18 @@ export function createAuditRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /** Several entries in one statement (a batch of CEB messages). */
+    /** Many entries in one statement (batch registrations); same rows as `record` one by one. */
     async recordMany(records: readonly AuditRecord[]): Promise<void> {
       if (records.length === 0) return;
       await db
         .insertInto('audit_log')
         .values(
-          records.map((record) => ({
+          records.map(({ actor, ...record }) => ({
             at: record.at,
-            request_id: record.actor.requestId,
-            actor_type: record.actor.type === 'anonymous' ? ('system' as const) : record.actor.type,
-            actor_id: record.actor.id,
-            org_id: record.actor.orgId,
+            request_id: actor.requestId,
+            actor_type: actor.type === 'anonymous' ? ('system' as const) : actor.type,
+            actor_id: actor.id,
+            org_id: actor.orgId,
             action: record.action,
             target_type: record.targetType,
             target_id: record.targetId,

@@ -135,14 +135,12 @@ export function createCatalogueRepository(db: Kysely<Database>) {
         .orderBy('purchaser_id')
         .orderBy('id', 'desc')
         .as('latest');
-      return db
-        .selectFrom(latest)
-        .selectAll()
-        .where('action', '=', 'add')
-        .orderBy('at', 'desc')
-        .offset(input.offset)
-        .limit(input.limit)
-        .execute();
+      const listed = db.selectFrom(latest).where('action', '=', 'add');
+      const [rows, count] = await Promise.all([
+        listed.selectAll().orderBy('at', 'desc').offset(input.offset).limit(input.limit).execute(),
+        listed.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(count.n) };
     },
 
     async appendHsRule(row: Omit<Database['procurement_hs_rules'], 'id'>): Promise<void> {

@@ -4,24 +4,20 @@ import { errorResponses } from '../../http/common.schemas';
 import type { AppDeps } from '../../http/deps';
 import {
   changeBadPurchaser,
-  changeHsRule,
   filePurchaser,
   findBadPurchasers,
-  findExchangeRates,
-  findHsRules,
   findProducts,
   findPurchaserFiles,
   listProduct,
   productView,
   purchaserFileView,
-  recordExchangeRate,
 } from '.';
 import * as S from './procurement.schemas';
 
 const tags = ['procurement'];
 const page = Type.Object(S.PageQuery);
 
-/** Catalogue, purchaser files, the bad-purchaser list and reference data (rates, HS rules). */
+/** Catalogue, purchaser files and the bad-purchaser list. */
 export function catalogueRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
@@ -120,63 +116,5 @@ export function catalogueRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (request) => findBadPurchasers(deps, request.actor, request.query),
     );
-
-    app.post(
-      '/api/procurement/exchange-rates',
-      {
-        config: { permission: 'procurement:reference' },
-        schema: {
-          tags,
-          summary: '维护汇率 / Record a dated exchange rate',
-          body: S.RateInput,
-          response: { 201: S.RateSchema, ...errorResponses },
-        },
-      },
-      async (request, reply) =>
-        reply.status(201).send(await recordExchangeRate(deps, request.actor, request.body)),
-    );
-    app.get(
-      '/api/procurement/exchange-rates',
-      {
-        config: { permission: 'procurement:read' },
-        schema: {
-          tags,
-          summary: '汇率 / Exchange rates',
-          querystring: Type.Object({ currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })) }),
-          response: { 200: Type.Array(S.RateSchema), ...errorResponses },
-        },
-      },
-      async (request) => findExchangeRates(deps, request.query),
-    );
-
-    app.post(
-      '/api/procurement/hs-rules',
-      {
-        config: { permission: 'procurement:reference' },
-        schema: {
-          tags,
-          summary: '禁限类/出口关税/法检商品编码清单维护 / Change an HS rule list',
-          body: S.HsRuleInput,
-          response: { 200: Type.Array(S.HsRuleSchema), ...errorResponses },
-        },
-      },
-      async (request) => (await changeHsRule(deps, request.actor, request.body)).map(hsRuleView),
-    );
-    app.get(
-      '/api/procurement/hs-rules',
-      {
-        config: { permission: 'procurement:read' },
-        schema: {
-          tags,
-          summary: '商品编码规则 / HS rules in force',
-          response: { 200: Type.Array(S.HsRuleSchema), ...errorResponses },
-        },
-      },
-      async () => (await findHsRules(deps)).map(hsRuleView),
-    );
   };
-}
-
-function hsRuleView(r: { hsPrefix: string; rule: string; reason: string; at: Date }) {
-  return { hsPrefix: r.hsPrefix, rule: r.rule, reason: r.reason, at: r.at.toISOString() };
 }

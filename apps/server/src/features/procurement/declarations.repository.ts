@@ -118,6 +118,17 @@ export function createDeclarationsRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Everyone in a declaration with their registry record, in one join on the declaration's key range. */
+    async partyRecordsOf(declarationId: string) {
+      return db
+        .selectFrom('procurement_declaration_parties as dp')
+        .innerJoin('parties as p', 'p.id', 'dp.party_id')
+        .selectAll('p')
+        .select('dp.role')
+        .where('dp.declaration_id', '=', declarationId)
+        .execute();
+    },
+
     async eventsOf(declarationId: string) {
       return db
         .selectFrom('procurement_declaration_events')
@@ -176,15 +187,28 @@ export function createDeclarationsRepository(db: Kysely<Database>) {
       return { rows, total: Number(count.n) };
     },
 
-    /** The roles a party has in each of its declarations (page of the trace by party). */
-    async rolesOfParty(partyId: string, declarationIds: readonly string[]) {
-      if (declarationIds.length === 0) return [];
-      return db
-        .selectFrom('procurement_declaration_parties')
-        .selectAll()
-        .where('party_id', '=', partyId)
-        .where('declaration_id', 'in', declarationIds)
-        .execute();
+    /**
+     * A page of the declarations a party appears in, newest first, with its roles in each: one
+     * backward range scan of the (party_id, declaration_id, role) key, grouped as it streams.
+     */
+    async declarationsOfParty(partyId: string, page: { offset: number; limit: number }) {
+      const range = db.selectFrom('procurement_declaration_parties').where('party_id', '=', partyId);
+      const [rows, count] = await Promise.all([
+        range
+          .select(['declaration_id', sql<string[]>`array_agg(role order by role)`.as('roles')])
+          .groupBy('declaration_id')
+          .orderBy('declaration_id', 'desc')
+          .offset(page.offset)
+          .limit(page.limit)
+          .execute(),
+        range.select(sql<number>`count(distinct declaration_id)`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(count.n) };
+    },
+
+    async getDeclarations(ids: readonly string[]): Promise<DeclarationRow[]> {
+      if (ids.length === 0) return [];
+      return db.selectFrom('procurement_declarations').selectAll().where('id', 'in', ids).execute();
     },
   };
 }

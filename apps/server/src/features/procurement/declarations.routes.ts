@@ -2,21 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../../http/common.schemas';
 import type { AppDeps } from '../../http/deps';
-import {
-  findDeclarations,
-  generateDeclarations,
-  getDeclaration,
-  printDeclaration,
-  recordClearance,
-  traceDeclaration,
-  traceParty,
-} from '.';
+import { findDeclarations, generateDeclarations, getDeclaration, printDeclaration, recordClearance } from '.';
 import * as D from './declarations.schemas';
 import * as S from './procurement.schemas';
 
 const tags = ['procurement'];
 
-/** Declarations (generation, JSON, print), clearance and traceability. */
+/** Declarations (generation, JSON, print) and clearance. */
 export function declarationsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
@@ -113,35 +105,6 @@ export function declarationsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (request) =>
         recordClearance(deps, request.actor, { declarationId: request.params.id, ...request.body }),
-    );
-
-    app.get(
-      '/api/procurement/trace/declarations/:number',
-      {
-        config: { permission: 'procurement:read' },
-        schema: {
-          tags,
-          summary: '按报关单追溯 / Trace a declaration (by platform or customs number)',
-          params: Type.Object({ number: Type.String({ minLength: 1, maxLength: 32 }) }),
-          response: { 200: D.TraceSchema, ...errorResponses },
-        },
-      },
-      async (request) => traceDeclaration(deps, request.actor, request.params.number),
-    );
-
-    app.get(
-      '/api/procurement/trace/parties/:id',
-      {
-        config: { permission: 'procurement:read' },
-        schema: {
-          tags,
-          summary: '按主体追溯 / All declarations a party appears in',
-          params: S.IdParams,
-          querystring: Type.Object(S.PageQuery),
-          response: { 200: D.PartyTraceSchema, ...errorResponses },
-        },
-      },
-      async (request) => traceParty(deps, request.actor, { partyId: request.params.id, ...request.query }),
     );
   };
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor';
 import type { ProductRow, PurchaserFileRow } from './catalogue.repository';
 import { transactionView } from './get-transaction';
 import { ownPartyOf, type ProcurementDeps, pageOf, requirePermission } from './procurement-access';
+import type { ContainerRow, PackingLineRow } from './transactions.repository';
 
 type PageInput = { page?: number | undefined; pageSize?: number | undefined };
 
@@ -74,24 +75,7 @@ export async function findContainers(deps: ProcurementDeps, actor: Actor, input:
   const result = await repo.findContainers({ ...(own !== null ? { operatorId: own } : {}), offset, limit });
   const packing = await repo.packingLinesOf(result.rows.map((c) => c.id));
   return {
-    items: result.rows.map((c) => ({
-      id: c.id,
-      containerNo: c.container_no,
-      sealNo: c.seal_no,
-      operatorId: c.operator_id,
-      grossWeightKg: c.gross_weight_kg,
-      netWeightKg: c.net_weight_kg,
-      status: c.status,
-      createdAt: c.created_at.toISOString(),
-      lines: packing
-        .filter((p) => p.container_id === c.id)
-        .map((p) => ({
-          id: p.id,
-          transactionLineId: p.transaction_line_id,
-          transactionId: p.transaction_id,
-          quantity: p.quantity,
-        })),
-    })),
+    items: result.rows.map((c) => containerView(c, packing)),
     page,
     pageSize,
     total: result.total,
@@ -149,7 +133,7 @@ export function purchaserFileView(f: PurchaserFileRow) {
 export async function findBadPurchasers(deps: ProcurementDeps, actor: Actor, input: PageInput) {
   requirePermission(actor, 'procurement:read');
   const { page, pageSize, offset, limit } = pageOf(input);
-  const rows = await deps.store.repos.procurement.catalogue.findBadPurchasers({ offset, limit });
+  const { rows, total } = await deps.store.repos.procurement.catalogue.findBadPurchasers({ offset, limit });
   return {
     items: rows.map((r) => ({
       purchaserId: r.purchaser_id,
@@ -159,7 +143,7 @@ export async function findBadPurchasers(deps: ProcurementDeps, actor: Actor, inp
     })),
     page,
     pageSize,
-    total: rows.length,
+    total,
   };
 }
 
@@ -176,5 +160,26 @@ export function productView(p: ProductRow) {
     brandAuthorisationRef: p.brand_authorisation_ref,
     manufacturerId: p.manufacturer_id,
     createdAt: p.created_at.toISOString(),
+  };
+}
+
+export function containerView(c: ContainerRow, packing: readonly PackingLineRow[]) {
+  return {
+    id: c.id,
+    containerNo: c.container_no,
+    sealNo: c.seal_no,
+    operatorId: c.operator_id,
+    grossWeightKg: c.gross_weight_kg,
+    netWeightKg: c.net_weight_kg,
+    status: c.status,
+    createdAt: c.created_at.toISOString(),
+    lines: packing
+      .filter((p) => p.container_id === c.id)
+      .map((p) => ({
+        id: p.id,
+        transactionLineId: p.transaction_line_id,
+        transactionId: p.transaction_id,
+        quantity: p.quantity,
+      })),
   };
 }

@@ -1,6 +1,8 @@
 export { changeBadPurchaser } from './change-bad-purchaser';
+export { declareVatFiling } from './declare-vat-filing';
 export { filePurchaser } from './file-purchaser';
 export {
+  containerView,
   findBadPurchasers,
   findContainers,
   findDeclarations,
@@ -10,8 +12,10 @@ export {
   productView,
   purchaserFileView,
 } from './find-records';
+export { findVatFilings } from './find-vat-filings';
 export { fxReport } from './fx-report';
 export { generateDeclarations } from './generate-declarations';
+export { generateVatFilings } from './generate-vat-filings';
 export { getDeclaration } from './get-declaration';
 export { getTransaction, transactionView } from './get-transaction';
 export { listProduct } from './list-product';
@@ -23,4 +27,3 @@ export { recordFxCollection } from './record-fx-collection';
 export { changeHsRule, findExchangeRates, findHsRules, recordExchangeRate } from './reference-data';
 export { registerTransaction, registerTransactions } from './register-transaction';
 export { traceDeclaration, traceParty } from './trace';
-export { declareVatFiling, findVatFilings, generateVatFilings } from './vat-exemption';

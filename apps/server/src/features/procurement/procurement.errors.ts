@@ -33,7 +33,8 @@ export type ProcurementFeatureErrorCode =
   | 'FX_BANK_REFERENCE_USED'
   | 'FX_TRANSACTION_NOT_DECLARED'
   | 'VAT_FILING_ALREADY_DECLARED'
-  | 'ATTACHMENT_INVALID';
+  | 'ATTACHMENT_INVALID'
+  | 'CUSTOMS_ENTRY_NO_USED';
 
 type P = Record<string, string | number>;
 
@@ -157,6 +158,10 @@ export const procurementError = errorCatalogue<ProcurementFeatureErrorCode, P>({
   VAT_FILING_ALREADY_DECLARED: (p) => ({
     zh: `免税申报 ${p.id} 已申报`,
     en: `VAT-exemption filing ${p.id} has already been declared`,
+  }),
+  CUSTOMS_ENTRY_NO_USED: (p) => ({
+    zh: `customsEntryNo：海关编号 ${p.number} 已用于另一份报关单`,
+    en: `customsEntryNo: customs entry number ${p.number} is already used by another declaration`,
   }),
   ATTACHMENT_INVALID: (p) => ({
     zh: `${p.field}：附件不合法（${p.reasonZh}）`,

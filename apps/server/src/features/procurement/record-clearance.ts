@@ -63,6 +63,9 @@ export async function recordClearance(deps: ProcurementDeps, actor: Actor, input
       });
     }
     const entryNo = input.action === 'declared' ? (input.customsEntryNo ?? null) : null;
+    if (entryNo !== null && (await repo.getDeclarationByNumber(entryNo))) {
+      throw procurementError('CUSTOMS_ENTRY_NO_USED', { number: entryNo }, { field: '/customsEntryNo' });
+    }
     const ok = await repo.recordStatus({
       id: row.id,
       version: row.version,

@@ -88,15 +88,15 @@ async function writeRegistered(
     })),
   );
   await repos.procurement.catalogue.insertAttachments(prepared.flatMap((p) => p.attachments));
-  for (const p of prepared) {
-    await repos.audit.record({
+  await repos.audit.recordMany(
+    prepared.map((p) => ({
       at: now,
       actor,
       action: 'procurement.transaction.registered',
       targetType: 'procurement_transaction',
       targetId: p.transaction.id,
-    });
-  }
+    })),
+  );
   await recordEvidence(
     { evidence: repos.evidence, vault: deps.vault },
     prepared.map((p) => ({

@@ -12,7 +12,7 @@ import { ownPartyOf, type ProcurementDeps, pageOf, requirePermission } from './p
  */
 export async function traceDeclaration(deps: ProcurementDeps, actor: Actor, number: string) {
   requirePermission(actor, 'procurement:read');
-  const { procurement, parties } = deps.store.repos;
+  const { procurement } = deps.store.repos;
   const declaration = await procurement.declarations.getDeclarationByNumber(number);
   const own = ownPartyOf(actor);
   if (!declaration || (own !== null && !(await procurement.declarations.isPartyOf(declaration.id, own)))) {
@@ -21,21 +21,15 @@ export async function traceDeclaration(deps: ProcurementDeps, actor: Actor, numb
   const [container, items, roles] = await Promise.all([
     procurement.transactions.getContainer(declaration.container_id),
     procurement.declarations.itemsOf([declaration.id]),
-    procurement.declarations.partiesOf(declaration.id),
+    procurement.declarations.partyRecordsOf(declaration.id),
   ]);
   const txIds = [...new Set(items.map((i) => i.transaction_id))];
   const [transactions, lines] = await Promise.all([
     procurement.transactions.getTransactions(txIds),
     procurement.transactions.linesOf(txIds),
   ]);
-  const refs = new Map<string, PartyRef>();
-  for (const role of roles) {
-    if (refs.has(role.party_id)) continue;
-    const row = await parties.getParty(role.party_id, { kind: 'all' });
-    if (row) refs.set(role.party_id, partyRef(row, deps.vault, actor));
-  }
-  const withRole = (r: DeclarationPartyRole) =>
-    roles.filter((p) => p.role === r).flatMap((p) => (refs.has(p.party_id) ? [refs.get(p.party_id)!] : []));
+  const withRole = (r: DeclarationPartyRole): PartyRef[] =>
+    roles.filter((p) => p.role === r).map(({ role: _, ...row }) => partyRef(row, deps.vault, actor));
   return {
     declaration: {
       id: declaration.id,
@@ -88,22 +82,27 @@ export async function traceParty(
   }
   const { page, pageSize, offset, limit } = pageOf(input);
   const repo = deps.store.repos.procurement.declarations;
-  const result = await repo.findDeclarations({ partyId: input.partyId, offset, limit });
-  const roles = await repo.rolesOfParty(
-    input.partyId,
-    result.rows.map((d) => d.id),
+  const result = await repo.declarationsOfParty(input.partyId, { offset, limit });
+  const byId = new Map(
+    (await repo.getDeclarations(result.rows.map((r) => r.declaration_id))).map((d) => [d.id, d]),
   );
   return {
     partyId: input.partyId,
-    items: result.rows.map((d) => ({
-      id: d.id,
-      declarationNo: d.declaration_no,
-      customsEntryNo: d.customs_entry_no,
-      status: d.status,
-      totalValueUsd: d.total_value_usd,
-      roles: roles.filter((r) => r.declaration_id === d.id).map((r) => r.role),
-      createdAt: d.created_at.toISOString(),
-    })),
+    items: result.rows.flatMap((r) => {
+      const d = byId.get(r.declaration_id);
+      if (!d) return [];
+      return [
+        {
+          id: d.id,
+          declarationNo: d.declaration_no,
+          customsEntryNo: d.customs_entry_no,
+          status: d.status,
+          totalValueUsd: d.total_value_usd,
+          roles: r.roles,
+          createdAt: d.created_at.toISOString(),
+        },
+      ];
+    }),
     page,
     pageSize,
     total: result.total,

@@ -59,16 +59,16 @@ export async function advanceTransactions(
       reference: change.reference,
     })),
   );
-  for (const id of moved) {
-    await repos.audit.record({
+  await repos.audit.recordMany(
+    moved.map((id) => ({
       at: change.at,
       actor: change.actor,
       action: 'procurement.transaction.status_changed',
       targetType: 'procurement_transaction',
       targetId: id,
       details: { from, to: change.to, reference: change.reference },
-    });
-  }
+    })),
+  );
   const rows = await repos.procurement.transactions.getTransactions(moved);
   await recordEvidence(
     { evidence: repos.evidence, vault },

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../../http/common.schemas';
 import type { AppDeps } from '../../http/deps';
 import {
+  containerView,
   findContainers,
   findTransactions,
   getTransaction,
@@ -92,22 +93,7 @@ export function transactionsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const { container, packing } = await packContainer(deps, request.actor, request.body);
-        return reply.status(201).send({
-          id: container.id,
-          containerNo: container.container_no,
-          sealNo: container.seal_no,
-          operatorId: container.operator_id,
-          grossWeightKg: container.gross_weight_kg,
-          netWeightKg: container.net_weight_kg,
-          status: container.status,
-          createdAt: container.created_at.toISOString(),
-          lines: packing.map((p) => ({
-            id: p.id,
-            transactionLineId: p.transaction_line_id,
-            transactionId: p.transaction_id,
-            quantity: p.quantity,
-          })),
-        });
+        return reply.status(201).send(containerView(container, packing));
       },
     );
 

@@ -1,20 +1,17 @@
 import { CNY_QUOTE, decimal, formatDecimal, type RateQuote, rescale, sum, toCny } from '@kouan/domain/money';
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
+import { vatFilingView } from './find-vat-filings';
 import { procurementError } from './procurement.errors';
 import {
-  assertActsAs,
   chinaDate,
   chinaDayStart,
   ownPartyOf,
   type ProcurementDeps,
-  pageOf,
   recordChange,
   requirePermission,
 } from './procurement-access';
 import type { VatFilingRow } from './settlement.repository';
-import { advanceTransactions } from './transaction-lifecycle';
-
 /** Day of the filing month by which the VAT-exemption declaration is due (monthly tax period). */
 export const VAT_FILING_DUE_DAY = 15;
 /** Most transactions one generation run takes up. */
@@ -91,83 +88,4 @@ export async function generateVatFilings(deps: ProcurementDeps, actor: Actor, in
     }
     return filings.map((f) => vatFilingView(f, chinaDate(now)));
   });
-}
-
-/** The supplier (or tax) declares a pending filing; its transactions become vat_exemption_declared. */
-export async function declareVatFiling(deps: ProcurementDeps, actor: Actor, input: { filingId: string }) {
-  requirePermission(actor, 'procurement:vat');
-  const now = deps.clock.now();
-  return deps.store.transaction(async (repos) => {
-    const settlement = repos.procurement.settlement;
-    const filing = await settlement.getVatFiling(input.filingId);
-    if (!filing)
-      throw procurementError('PROCUREMENT_NOT_FOUND', {
-        what: 'VAT filing',
-        whatZh: '免税申报',
-        id: input.filingId,
-      });
-    assertActsAs(actor, [filing.supplier_id], { en: 'supplier', zh: '供货商', field: 'filingId' });
-    if (
-      filing.status !== 'pending' ||
-      !(await settlement.markVatDeclared({ id: filing.id, version: filing.version, at: now, by: actor.id }))
-    ) {
-      throw procurementError('VAT_FILING_ALREADY_DECLARED', { id: filing.id });
-    }
-    const txIds = await settlement.vatFilingTransactions(filing.id);
-    await recordChange(repos, deps.vault, {
-      actor,
-      at: now,
-      kind: 'procurement.vat.filing_declared',
-      subject: { type: 'procurement_vat_filing', id: filing.id },
-      partyIds: [filing.supplier_id],
-      document: { filingId: filing.id, period: filing.period, transactionIds: txIds },
-    });
-    await advanceTransactions(repos, deps.vault, {
-      ids: txIds,
-      to: 'vat_exemption_declared',
-      actor,
-      at: now,
-      reference: filing.id,
-    });
-    const declared = { ...filing, status: 'declared' as const, declared_at: now, declared_by: actor.id };
-    return vatFilingView(declared, chinaDate(now));
-  });
-}
-
-export async function findVatFilings(
-  deps: ProcurementDeps,
-  actor: Actor,
-  input: {
-    period?: string | undefined;
-    supplierId?: string | undefined;
-    page?: number | undefined;
-    pageSize?: number | undefined;
-  },
-) {
-  requirePermission(actor, 'procurement:read');
-  const { page, pageSize, offset, limit } = pageOf(input);
-  const own = ownPartyOf(actor);
-  const result = await deps.store.repos.procurement.settlement.findVatFilings({
-    supplierId: own ?? input.supplierId,
-    period: input.period,
-    offset,
-    limit,
-  });
-  const today = chinaDate(deps.clock.now());
-  return { items: result.rows.map((f) => vatFilingView(f, today)), page, pageSize, total: result.total };
-}
-
-export function vatFilingView(f: VatFilingRow, today: string) {
-  return {
-    id: f.id,
-    supplierId: f.supplier_id,
-    period: f.period,
-    dueOn: f.due_on,
-    transactionCount: f.transaction_count,
-    totalAmountCny: f.total_amount_cny,
-    status: f.status,
-    overdue: f.status === 'pending' && f.due_on < today,
-    generatedAt: f.generated_at.toISOString(),
-    declaredAt: f.declared_at?.toISOString() ?? null,
-  };
 }

@@ -1,0 +1,41 @@
+import type { Actor } from '../../lib/actor';
+import { chinaDate, ownPartyOf, type ProcurementDeps, pageOf, requirePermission } from './procurement-access';
+import type { VatFilingRow } from './settlement.repository';
+
+export async function findVatFilings(
+  deps: ProcurementDeps,
+  actor: Actor,
+  input: {
+    period?: string | undefined;
+    supplierId?: string | undefined;
+    page?: number | undefined;
+    pageSize?: number | undefined;
+  },
+) {
+  requirePermission(actor, 'procurement:read');
+  const { page, pageSize, offset, limit } = pageOf(input);
+  const own = ownPartyOf(actor);
+  const result = await deps.store.repos.procurement.settlement.findVatFilings({
+    supplierId: own ?? input.supplierId,
+    period: input.period,
+    offset,
+    limit,
+  });
+  const today = chinaDate(deps.clock.now());
+  return { items: result.rows.map((f) => vatFilingView(f, today)), page, pageSize, total: result.total };
+}
+
+export function vatFilingView(f: VatFilingRow, today: string) {
+  return {
+    id: f.id,
+    supplierId: f.supplier_id,
+    period: f.period,
+    dueOn: f.due_on,
+    transactionCount: f.transaction_count,
+    totalAmountCny: f.total_amount_cny,
+    status: f.status,
+    overdue: f.status === 'pending' && f.due_on < today,
+    generatedAt: f.generated_at.toISOString(),
+    declaredAt: f.declared_at?.toISOString() ?? null,
+  };
+}
