@@ -14,6 +14,9 @@ import {
   OrderViewSchema,
   ReceiptsPage,
   ReceiptsQuery,
+  BondedEntryBody,
+  BondedStockSchema,
+  EmsParams,
   ReferenceLoadBody,
   ReferenceParams,
   ReferenceQuery,
@@ -24,6 +27,7 @@ import { findReceipts } from './find-receipts';
 import { getOrderView } from './get-order-view';
 import type { CebIntakeService } from './intake-service';
 import { findReference, loadReferenceCsv } from './reference-data';
+import { getBondedStock, recordBondedEntry } from './bonded-stock';
 import type { CebSubmissionResult } from './submit-messages';
 
 const tags = ['ceb'];
@@ -176,6 +180,34 @@ export function cebRoutes(deps: AppDeps, intake: CebIntakeService): FastifyPlugi
           .send(
             await loadReferenceCsv(deps, request.actor, { table: request.params.table, ...request.body }),
           ),
+    );
+
+    app.post(
+      '/api/ceb/bonded-stock',
+      {
+        config: { permission: 'ceb:submit' },
+        schema: {
+          tags,
+          summary: '保税仓入区备货（账册增加）/ Goods entering the bonded account book',
+          body: BondedEntryBody,
+          response: { 201: BondedStockSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await recordBondedEntry(deps, request.actor, request.body)),
+    );
+
+    app.get(
+      '/api/ceb/bonded-stock/:emsNo',
+      {
+        config: { permission: 'ceb:read' },
+        schema: {
+          tags,
+          summary: '保税账册库存 / Bonded stock of an account book',
+          params: EmsParams,
+          response: { 200: BondedStockSchema, ...errorResponses },
+        },
+      },
+      async (request) => getBondedStock(deps, request.params.emsNo),
     );
   };
 }
