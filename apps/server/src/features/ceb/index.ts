@@ -18,3 +18,4 @@ export {
   type SignatureCheck,
   submitCebMessages,
 } from './submit-messages';
+export { createSetChecks } from './checks/assess-import-set';
