@@ -17,7 +17,12 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config/config';
 import { migrate } from '../src/db/migrate';
 import { createStore } from '../src/db/store';
-import { type CebIntakeDeps, type CebSubmission, createSetChecks, submitCebMessages } from '../src/features/ceb';
+import {
+  type CebIntakeDeps,
+  type CebSubmission,
+  createSetChecks,
+  submitCebMessages,
+} from '../src/features/ceb';
 import { actorFor } from '../src/features/identity/resolve-actor';
 import { systemClock } from '../src/lib/clock';
 import { createPiiVault } from '../src/lib/pii';
@@ -63,7 +68,13 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kouan-bench-ceb-'));
   const demo = await seedDemo({ store, vault, clock: systemClock }, { dataDir, url: 'http://bench' });
   const config = loadConfig({ KOUAN_DATA_DIR: dataDir });
-  const deps: CebIntakeDeps = { store, vault, clock: systemClock, config: config.ceb, checks: createSetChecks() };
+  const deps: CebIntakeDeps = {
+    store,
+    vault,
+    clock: systemClock,
+    config: config.ceb,
+    checks: createSetChecks(),
+  };
   const party = (key: string) => {
     const e = demo.enterprises.find((x) => x.key === key);
     if (!e?.customsCode) throw new Error(`demo enterprise ${key}`);
@@ -79,7 +90,14 @@ async function main() {
   const actors: Record<string, ReturnType<typeof actorFor>> = {};
   for (const [role, p] of Object.entries(parties)) {
     const org = await store.repos.identity.getOrganisation(p.orgId);
-    actors[role] = actorFor({ type: 'api_key', id: `key_bench_${role}`, displayName: role, roles: ['enterprise_system'], org: org!, requestId: 'req_bench' });
+    actors[role] = actorFor({
+      type: 'api_key',
+      id: `key_bench_${role}`,
+      displayName: role,
+      roles: ['enterprise_system'],
+      org: org!,
+      requestId: 'req_bench',
+    });
   }
   const runId = randomBytes(3).toString('hex').toUpperCase();
   let made = 0;
@@ -94,7 +112,12 @@ async function main() {
         orderNo: `B${runId}${k}`,
         logisticsNo: `L${runId}${k}`,
         payTransactionId: `P${runId}${k}`,
-        buyer: { name: '王芳', idNumber: `3301061990${String(k).padStart(8, '0')}`, phone: '13700001111', address: '浙江省温州市鹿城区五马街1号' },
+        buyer: {
+          name: '王芳',
+          idNumber: `3301061990${String(k).padStart(8, '0')}`,
+          phone: '13700001111',
+          address: '浙江省温州市鹿城区五马街1号',
+        },
         lines,
         at: new Date(),
       });
@@ -113,11 +136,17 @@ async function main() {
   let accepted = 0;
   let processedSets = 0;
   const started = performance.now();
-  const sample = setInterval(() => {
-    const r = process.memoryUsage().rss;
-    peakRss = Math.max(peakRss, r);
-    rss.push({ atSeconds: Math.round((performance.now() - started) / 1000), rssMiB: Math.round(r / 2 ** 20) });
-  }, minutes ? 10_000 : 1_000);
+  const sample = setInterval(
+    () => {
+      const r = process.memoryUsage().rss;
+      peakRss = Math.max(peakRss, r);
+      rss.push({
+        atSeconds: Math.round((performance.now() - started) / 1000),
+        rssMiB: Math.round(r / 2 ** 20),
+      });
+    },
+    minutes ? 10_000 : 1_000,
+  );
   const deadline = minutes ? started + minutes * 60_000 : Number.POSITIVE_INFINITY;
   const worker = async () => {
     for (;;) {
@@ -142,11 +171,29 @@ async function main() {
   const setsPerS = processedSets / seconds;
 
   // Raw limit: COPY as many rows as the pipeline wrote, of the same average width, into the same database.
-  const tables = ['ceb_messages', 'ceb_documents', 'ceb_inventories', 'ceb_status_history', 'ceb_receipts', 'ceb_doc_numbers', 'ceb_buyer_usage', 'ceb_buyer_usage_entries', 'evidence_entries', 'evidence_documents', 'evidence_nodes', 'audit_log'];
+  const tables = [
+    'ceb_messages',
+    'ceb_documents',
+    'ceb_inventories',
+    'ceb_status_history',
+    'ceb_receipts',
+    'ceb_doc_numbers',
+    'ceb_buyer_usage',
+    'ceb_buyer_usage_entries',
+    'evidence_entries',
+    'evidence_documents',
+    'evidence_nodes',
+    'audit_log',
+  ];
   let rows = 0;
   let bytes = 0;
   for (const table of tables) {
-    const r = await sql<{ n: number; b: number }>`select count(*)::int8 as n, coalesce(sum(pg_column_size(t.*)), 0)::int8 as b from ${sql.table(table)} t`.execute(db.handle.db);
+    const r = await sql<{
+      n: number;
+      b: number;
+    }>`select count(*)::int8 as n, coalesce(sum(pg_column_size(t.*)), 0)::int8 as b from ${sql.table(table)} t`.execute(
+      db.handle.db,
+    );
     rows += Number(r.rows[0]?.n ?? 0);
     bytes += Number(r.rows[0]?.b ?? 0);
   }
@@ -164,7 +211,11 @@ async function main() {
 
   const figures: Figure[] = [
     { name: 'complete import sets through the pipeline', value: Math.round(setsPerS), unit: 'sets/s' },
-    { name: 'messages through the pipeline', value: Math.round((processedSets * 4) / seconds), unit: 'messages/s' },
+    {
+      name: 'messages through the pipeline',
+      value: Math.round((processedSets * 4) / seconds),
+      unit: 'messages/s',
+    },
     { name: 'target: complete sets', value: TARGET_SETS_PER_S, unit: 'sets/s' },
     { name: 'inventories accepted (all checks passed)', value: accepted, unit: 'inventories' },
     { name: 'sets processed', value: processedSets, unit: 'sets' },
@@ -173,12 +224,18 @@ async function main() {
     { name: 'peak RSS', value: Math.round(peakRss / 2 ** 20), unit: 'MiB' },
     { name: 'rows written by the pipeline', value: rows, unit: 'rows' },
     { name: 'average row width', value: width, unit: 'bytes' },
-    { name: 'raw limit: COPY of as many rows, same width', value: Math.round(rows / (copyMs / 1000)), unit: 'rows/s' },
+    {
+      name: 'raw limit: COPY of as many rows, same width',
+      value: Math.round(rows / (copyMs / 1000)),
+      unit: 'rows/s',
+    },
     { name: 'raw limit expressed as sets', value: Math.round(copySetsPerS), unit: 'sets/s' },
     { name: 'ratio: pipeline / COPY', value: setsPerS / copySetsPerS, unit: '' },
   ];
   printFigures(`bench:ceb — ${database}`, figures);
-  process.stdout.write(`  RSS over time (s → MiB): ${rss.map((r) => `${r.atSeconds}→${r.rssMiB}`).join(' ')}\n`);
+  process.stdout.write(
+    `  RSS over time (s → MiB): ${rss.map((r) => `${r.atSeconds}→${r.rssMiB}`).join(' ')}\n`,
+  );
   const file = writeResults('ceb', database, figures, {
     sets: processedSets,
     seconds,

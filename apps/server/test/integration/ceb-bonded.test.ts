@@ -59,7 +59,12 @@ describe('bonded account book', () => {
     );
     expect(rows[0]?.status).toBe('100');
     expect(Number(await stock())).toBe(1);
-    const cancel = await post(t, SENDER.inventory, cancelXml(t, { ...first, invtNo: inventory?.invtNo as string, buyer }), { json: true });
+    const cancel = await post(
+      t,
+      SENDER.inventory,
+      cancelXml(t, { ...first, invtNo: inventory?.invtNo as string, buyer }),
+      { json: true },
+    );
     expect(statuses(cancel.body)).toEqual(['399']);
     expect(Number(await stock())).toBe(3);
   });

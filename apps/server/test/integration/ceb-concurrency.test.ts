@@ -31,13 +31,31 @@ describe('annual quota under concurrency', () => {
       sets.map((s) => intake.submitMany([{ actor: broker, body: enc(s.inventory), format: 'xml' }])),
     );
     const codes = results.map((r) => r[0]?.units[0]?.returnStatus).sort();
-    expect(codes).toEqual(['-621018', '-621018', '-621018', '-621018', '120', '120', '120', '120', '120', '120']);
+    expect(codes).toEqual([
+      '-621018',
+      '-621018',
+      '-621018',
+      '-621018',
+      '120',
+      '120',
+      '120',
+      '120',
+      '120',
+      '120',
+    ]);
     const used = await t.sql<{ used: string }>('select used::text as used from ceb_buyer_usage');
     expect(used.map((u) => Number(u.used))).toContain(24000);
     // Through HTTP too (requests gathered into shared transactions by the micro-batcher).
-    const more = Array.from({ length: 4 }, () => sampleSet(t, { buyer, lines: [{ gcode: '3304990099', name: '面霜', qty: '1', price: '1500.00' }] }));
+    const more = Array.from({ length: 4 }, () =>
+      sampleSet(t, { buyer, lines: [{ gcode: '3304990099', name: '面霜', qty: '1', price: '1500.00' }] }),
+    );
     for (const kind of ['order', 'payment', 'waybill'] as const) {
-      for (const s of more) await t.request('POST', '/api/ceb/messages', { apiKey: t.apiKey(SENDER[kind]), body: s[kind], headers: { 'content-type': 'application/xml' } });
+      for (const s of more)
+        await t.request('POST', '/api/ceb/messages', {
+          apiKey: t.apiKey(SENDER[kind]),
+          body: s[kind],
+          headers: { 'content-type': 'application/xml' },
+        });
     }
     const answers = await Promise.all(
       more.map((s) =>

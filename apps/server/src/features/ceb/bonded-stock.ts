@@ -34,13 +34,19 @@ export async function recordBondedEntry(
     if (!qty.ok || qty.value.units <= 0n) {
       throw cebError(
         'CEB_BONDED_STOCK_INVALID',
-        { field: `items[${i}].qty`, zh: `数量"${item.qty}"须为大于 0 的数（最多 5 位小数）`, en: `qty "${item.qty}" must be a positive decimal (up to 5 places)` },
+        {
+          field: `items[${i}].qty`,
+          zh: `数量"${item.qty}"须为大于 0 的数（最多 5 位小数）`,
+          en: `qty "${item.qty}" must be a positive decimal (up to 5 places)`,
+        },
         { field: `/items/${i}/qty` },
       );
     }
   }
   if (actor.scope.kind === 'enterprise') {
-    const party = actor.scope.partyId ? await deps.store.repos.parties.getParty(actor.scope.partyId, { kind: 'all' }) : undefined;
+    const party = actor.scope.partyId
+      ? await deps.store.repos.parties.getParty(actor.scope.partyId, { kind: 'all' })
+      : undefined;
     if (party?.kind !== 'bonded_warehouse' || party.status !== 'active') {
       throw commonError('FORBIDDEN', { permission: 'ceb:submit (bonded warehouse)' });
     }
@@ -79,7 +85,10 @@ export async function recordBondedEntry(
       },
     ]);
     const stock = await repos.ceb.getStock(input.emsNo);
-    return { emsNo: input.emsNo, stock: stock.map((s) => ({ itemRecordNo: s.item_record_no, quantity: s.quantity })) };
+    return {
+      emsNo: input.emsNo,
+      stock: stock.map((s) => ({ itemRecordNo: s.item_record_no, quantity: s.quantity })),
+    };
   });
 }
 

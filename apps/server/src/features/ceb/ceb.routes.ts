@@ -4,8 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorResponses } from '../../http/common.schemas';
 import type { AppDeps } from '../../http/deps';
 import { actOnInventory } from './act-on-inventory';
+import { getBondedStock, recordBondedEntry } from './bonded-stock';
 import {
   ActionBody,
+  BondedEntryBody,
+  BondedStockSchema,
+  EmsParams,
   FindInventoriesQuery,
   InventoryPage,
   InventoryParams,
@@ -14,9 +18,6 @@ import {
   OrderViewSchema,
   ReceiptsPage,
   ReceiptsQuery,
-  BondedEntryBody,
-  BondedStockSchema,
-  EmsParams,
   ReferenceLoadBody,
   ReferenceParams,
   ReferenceQuery,
@@ -27,7 +28,6 @@ import { findReceipts } from './find-receipts';
 import { getOrderView } from './get-order-view';
 import type { CebIntakeService } from './intake-service';
 import { findReference, loadReferenceCsv } from './reference-data';
-import { getBondedStock, recordBondedEntry } from './bonded-stock';
 import type { CebSubmissionResult } from './submit-messages';
 
 const tags = ['ceb'];
@@ -193,7 +193,8 @@ export function cebRoutes(deps: AppDeps, intake: CebIntakeService): FastifyPlugi
           response: { 201: BondedStockSchema, ...errorResponses },
         },
       },
-      async (request, reply) => reply.status(201).send(await recordBondedEntry(deps, request.actor, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await recordBondedEntry(deps, request.actor, request.body)),
     );
 
     app.get(
