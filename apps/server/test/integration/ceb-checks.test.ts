@@ -1,6 +1,15 @@
 /** Each check of the intake refuses with the spec's error code and says which fields and values. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelXml, freshBuyer, post, refundXml, SENDER, sampleSet, statuses, submitSet } from '../ceb-helpers';
+import {
+  cancelXml,
+  freshBuyer,
+  post,
+  refundXml,
+  SENDER,
+  sampleSet,
+  statuses,
+  submitSet,
+} from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -103,12 +112,25 @@ describe('returns (CEB625)', () => {
     const over = await submitSet(t, sampleSet(t, { buyer, lines }));
     expect(over.inventory?.returnStatus).toBe('-621018');
     const first = sets[0]!;
-    const tooMuch = await post(t, SENDER.inventory, refundXml(t, { ...first, buyer, lines: [{ gnum: 1, gcode: '3304990099', qty: '3' }] }), { json: true });
+    const tooMuch = await post(
+      t,
+      SENDER.inventory,
+      refundXml(t, { ...first, buyer, lines: [{ gnum: 1, gcode: '3304990099', qty: '3' }] }),
+      { json: true },
+    );
     expect(statuses(tooMuch.body)).toEqual(['-625001']);
-    const ok = await post(t, SENDER.inventory, refundXml(t, { ...first, buyer, lines: [{ gnum: 1, gcode: '3304990099', qty: '1' }] }), { json: true });
+    const ok = await post(
+      t,
+      SENDER.inventory,
+      refundXml(t, { ...first, buyer, lines: [{ gnum: 1, gcode: '3304990099', qty: '1' }] }),
+      { json: true },
+    );
     expect(statuses(ok.body)).toEqual(['120']);
     // 22,500 used now: a purchase of 3,500 fits exactly into 26,000.
-    const fits = await submitSet(t, sampleSet(t, { buyer, lines: [{ gcode: '3304990099', name: '面霜', qty: '1', price: '3500.00' }] }));
+    const fits = await submitSet(
+      t,
+      sampleSet(t, { buyer, lines: [{ gcode: '3304990099', name: '面霜', qty: '1', price: '3500.00' }] }),
+    );
     expect(fits.inventory?.returnStatus).toBe('120');
   });
 
@@ -118,7 +140,12 @@ describe('returns (CEB625)', () => {
     await post(t, SENDER.order, set.order);
     const inv = await post(t, SENDER.inventory, set.inventory, { json: true });
     const invtNo = inv.body.CEB622Message.InventoryReturn[0].invtNo;
-    const res = await post(t, SENDER.inventory, refundXml(t, { ...set, invtNo, buyer, lines: [{ gnum: 1, gcode: '1901101000', qty: '1' }] }), { json: true });
+    const res = await post(
+      t,
+      SENDER.inventory,
+      refundXml(t, { ...set, invtNo, buyer, lines: [{ gnum: 1, gcode: '1901101000', qty: '1' }] }),
+      { json: true },
+    );
     expect(statuses(res.body)).toEqual(['-625022']);
   });
 });
