@@ -1,6 +1,15 @@
 /** Each check of the intake refuses with the spec's error code and says which fields and values. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelXml, freshBuyer, post, SENDER, sampleSet, statuses, submitSet } from '../ceb-helpers';
+import {
+  cancelXml,
+  freshBuyer,
+  post,
+  refundXml,
+  SENDER,
+  sampleSet,
+  statuses,
+  submitSet,
+} from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -85,6 +94,59 @@ describe('三单对碰 and policy checks', () => {
     const officer = await t.login('customs');
     const found = await t.request('GET', `/api/ceb/inventories?invtNo=${first.invtNo}`, { token: officer });
     expect(found.body.items[0].status).toBe('cancelled');
+  });
+});
+
+describe('returns (CEB625)', () => {
+  it('refuses more than was declared (-625001), then accepts a partial return and gives its value back to the quota', async () => {
+    const buyer = freshBuyer();
+    const lines = [{ gcode: '3304990099', name: '护肤套装', qty: '2', price: '2500.00' }];
+    const sets = [];
+    for (let i = 0; i < 5; i++) {
+      const set = sampleSet(t, { buyer, lines });
+      const { inventory } = await submitSet(t, set);
+      expect(inventory?.returnStatus).toBe('120');
+      sets.push({ ...set, invtNo: inventory?.invtNo as string });
+    }
+    // 25,000 used: a 5,000 purchase would pass 26,000.
+    const over = await submitSet(t, sampleSet(t, { buyer, lines }));
+    expect(over.inventory?.returnStatus).toBe('-621018');
+    const first = sets[0]!;
+    const tooMuch = await post(
+      t,
+      SENDER.inventory,
+      refundXml(t, { ...first, buyer, lines: [{ gnum: 1, gcode: '3304990099', qty: '3' }] }),
+      { json: true },
+    );
+    expect(statuses(tooMuch.body)).toEqual(['-625001']);
+    const ok = await post(
+      t,
+      SENDER.inventory,
+      refundXml(t, { ...first, buyer, lines: [{ gnum: 1, gcode: '3304990099', qty: '1' }] }),
+      { json: true },
+    );
+    expect(statuses(ok.body)).toEqual(['120']);
+    // 22,500 used now: a purchase of 3,500 fits exactly into 26,000.
+    const fits = await submitSet(
+      t,
+      sampleSet(t, { buyer, lines: [{ gcode: '3304990099', name: '面霜', qty: '1', price: '3500.00' }] }),
+    );
+    expect(fits.inventory?.returnStatus).toBe('120');
+  });
+
+  it('refuses a return of goods that were not released (-625022)', async () => {
+    const buyer = freshBuyer();
+    const set = sampleSet(t, { buyer });
+    await post(t, SENDER.order, set.order);
+    const inv = await post(t, SENDER.inventory, set.inventory, { json: true });
+    const invtNo = inv.body.CEB622Message.InventoryReturn[0].invtNo;
+    const res = await post(
+      t,
+      SENDER.inventory,
+      refundXml(t, { ...set, invtNo, buyer, lines: [{ gnum: 1, gcode: '1901101000', qty: '1' }] }),
+      { json: true },
+    );
+    expect(statuses(res.body)).toEqual(['-625022']);
   });
 });
 

@@ -15,7 +15,13 @@ import type { PiiVault } from '../../lib/pii';
 import type { AuditRecord } from '../audit/audit.repository';
 import type { EvidenceEvent } from '../evidence';
 import { recordEvidence } from '../evidence';
-import type { CebBondedMovementRow, CebReceiptRow, CebStatusRow, CebUsageEntryRow } from './ceb.repository';
+import type {
+  CebBondedMovementRow,
+  CebDocumentRow,
+  CebReceiptRow,
+  CebStatusRow,
+  CebUsageEntryRow,
+} from './ceb.repository';
 import type { SetChecks } from './checks';
 
 export interface CebDeps {
@@ -41,6 +47,11 @@ export class BatchContext {
   readonly movements: CebBondedMovementRow[] = [];
   /** Party ids per customs code, for evidence visibility. */
   readonly partyIdsByCode = new Map<string, string>();
+  /** Documents written in this transaction, by key (and payments by order): read without a round trip. */
+  readonly written = new Map<string, CebDocumentRow>();
+  readonly writtenPayments = new Map<string, CebDocumentRow>();
+  /** Reference data read in this batch, per `table|code|day` (most sets share their goods). */
+  readonly referenceCache = new Map<string, unknown>();
 
   constructor(
     readonly repos: Repositories,

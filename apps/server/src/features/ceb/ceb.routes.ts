@@ -4,8 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorResponses } from '../../http/common.schemas';
 import type { AppDeps } from '../../http/deps';
 import { actOnInventory } from './act-on-inventory';
+import { getBondedStock, recordBondedEntry } from './bonded-stock';
 import {
   ActionBody,
+  BondedEntryBody,
+  BondedStockSchema,
+  EmsParams,
   FindInventoriesQuery,
   InventoryPage,
   InventoryParams,
@@ -176,6 +180,35 @@ export function cebRoutes(deps: AppDeps, intake: CebIntakeService): FastifyPlugi
           .send(
             await loadReferenceCsv(deps, request.actor, { table: request.params.table, ...request.body }),
           ),
+    );
+
+    app.post(
+      '/api/ceb/bonded-stock',
+      {
+        config: { permission: 'ceb:submit' },
+        schema: {
+          tags,
+          summary: '保税仓入区备货（账册增加）/ Goods entering the bonded account book',
+          body: BondedEntryBody,
+          response: { 201: BondedStockSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await recordBondedEntry(deps, request.actor, request.body)),
+    );
+
+    app.get(
+      '/api/ceb/bonded-stock/:emsNo',
+      {
+        config: { permission: 'ceb:read' },
+        schema: {
+          tags,
+          summary: '保税账册库存 / Bonded stock of an account book',
+          params: EmsParams,
+          response: { 200: BondedStockSchema, ...errorResponses },
+        },
+      },
+      async (request) => getBondedStock(deps, request.params.emsNo),
     );
   };
 }

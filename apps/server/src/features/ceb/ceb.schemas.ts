@@ -101,3 +101,22 @@ export const ReferenceLoadBody = Type.Object({
   }),
   effectiveFrom: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '生效日期（中国时间）' }),
 });
+
+export const BondedEntryBody = Type.Object({
+  emsNo: Type.String({ minLength: 1, maxLength: 30, description: '保税账册编号' }),
+  reference: Type.String({ minLength: 1, maxLength: 60, description: '入区凭证（核注清单号）' }),
+  items: Type.Array(
+    Type.Object({
+      itemRecordNo: Type.String({ minLength: 1, maxLength: 30, description: '账册备案料号' }),
+      qty: Type.String({ minLength: 1, maxLength: 25, description: '数量（十进制字符串）' }),
+    }),
+    { minItems: 1, maxItems: 1000 },
+  ),
+});
+
+export const BondedStockSchema = Type.Object({
+  emsNo: Type.String(),
+  stock: Type.Array(Type.Object({ itemRecordNo: Type.String(), quantity: Type.String() })),
+});
+
+export const EmsParams = Type.Object({ emsNo: Type.String({ minLength: 1, maxLength: 30 }) });

@@ -38,13 +38,15 @@ export function describeFindings(findings: readonly Finding[]): string {
 
 async function loadSet(ctx: BatchContext, inv: CebInventoryRow) {
   const repo = ctx.repos.ceb;
+  const latest = async (key: string) => ctx.written.get(key) ?? (await repo.latestDocument(key));
+  const batchPayment = ctx.writtenPayments.get(`${inv.order_no}|${inv.ebp_code}`);
   const [order, payments, waybill, inventory] = await Promise.all([
-    repo.latestDocument(`order:${inv.ebp_code}:${inv.order_no}`),
-    repo.latestByOrder('payment', inv.order_no),
-    repo.latestDocument(`waybill:${inv.logistics_code}:${inv.logistics_no}`),
-    repo.latestDocument(inv.doc_key),
+    latest(`order:${inv.ebp_code}:${inv.order_no}`),
+    batchPayment ? [batchPayment] : repo.latestByOrder('payment', inv.order_no),
+    latest(`waybill:${inv.logistics_code}:${inv.logistics_no}`),
+    latest(inv.doc_key),
   ]);
-  const payment = payments.find((p) => p.ebp_code === inv.ebp_code && p.app_type !== '3');
+  const payment = payments.find((p: CebDocumentRow) => p.ebp_code === inv.ebp_code && p.app_type !== '3');
   return { order: live(order), payment, waybill: live(waybill), inventory: live(inventory) };
 }
 
@@ -82,8 +84,8 @@ export async function tryCompleteSet(
   const codes = [...gcodes, ...gcodes.map((c) => c.slice(0, 8))];
   const on = chinaDate(ctx.now);
   const [positive, rates] = await Promise.all([
-    ctx.repos.ceb.positiveListOn(codes, on),
-    ctx.repos.ceb.taxRatesOn(codes, on),
+    cachedReference(ctx, 'positive', codes, on, (missing) => ctx.repos.ceb.positiveListOn(missing, on)),
+    cachedReference(ctx, 'rates', codes, on, (missing) => ctx.repos.ceb.taxRatesOn(missing, on)),
   ]);
   const assessment = ctx.deps.checks.assess({
     set,
@@ -138,6 +140,28 @@ export async function tryCompleteSet(
     );
   }
   return { returnStatus: '120', returnInfo: info, findings: warnings, tax: assessment.tax };
+}
+
+/** Reference rows for these codes on `on`, read once per batch (absent codes are cached as absent). */
+async function cachedReference<R>(
+  ctx: BatchContext,
+  table: string,
+  codes: readonly string[],
+  on: string,
+  load: (codes: string[]) => Promise<Map<string, R>>,
+): Promise<Map<string, R>> {
+  const key = (code: string) => `${table}|${code}|${on}`;
+  const missing = [...new Set(codes)].filter((c) => !ctx.referenceCache.has(key(c)));
+  if (missing.length > 0) {
+    const loaded = await load(missing);
+    for (const code of missing) ctx.referenceCache.set(key(code), loaded.get(code) ?? null);
+  }
+  const out = new Map<string, R>();
+  for (const code of codes) {
+    const row = ctx.referenceCache.get(key(code));
+    if (row) out.set(code, row as R);
+  }
+  return out;
 }
 
 /** Counts the inventory against the buyer's annual quota, atomically; a finding when it would pass it. */

@@ -1,5 +1,6 @@
 export { actOnInventory, CUSTOMS_ACTIONS, type CustomsAction, type InventoryView } from './act-on-inventory';
 export { cebIntakeRoutes, cebRoutes } from './ceb.routes';
+export { createSetChecks } from './checks/assess-import-set';
 export { findInventories } from './find-inventories';
 export { findReceipts } from './find-receipts';
 export { getOrderView } from './get-order-view';

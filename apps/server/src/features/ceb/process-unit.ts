@@ -231,7 +231,7 @@ async function declareInventory(
     reason: appType === '1' ? '清单申报 / declared' : '清单变更 / changed',
     receipt_id: null,
   });
-  const current = (await ctx.repos.ceb.getInventory(key)) as CebInventoryRow;
+  const current: CebInventoryRow = row;
   const outcome = await tryCompleteSet(ctx, current, input.actor, true);
   return { ...outcome, docKey: key, ...numbers };
 }

@@ -157,5 +157,7 @@ export async function appendDocument(
     received_at: ctx.now,
   };
   await ctx.repos.ceb.insertDocuments([row]);
+  ctx.written.set(row.doc_key, row);
+  if (row.kind === 'payment' && row.order_no) ctx.writtenPayments.set(`${row.order_no}|${row.ebp_code}`, row);
   return row;
 }
