@@ -9,12 +9,12 @@ import {
   type KouanServer,
   launchBrowser,
   screenshot,
+  sharedServer,
   signIn,
   signOut,
-  startServer,
 } from './harness';
 
-let server: KouanServer;
+let server: Pick<KouanServer, 'url' | 'dataDir'>;
 let browser: Browser;
 let demo: DemoCredentials;
 let set: ReturnType<typeof buildSampleSet>;
@@ -41,7 +41,7 @@ async function submit(key: string, xml: string) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  server = sharedServer();
   browser = await launchBrowser();
   demo = demoCredentials(server);
   const party = (key: string) => ({ code: enterprise(key).customsCode, name: enterprise(key).name });
@@ -85,7 +85,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
 describe('cross-border e-commerce in the console', () => {

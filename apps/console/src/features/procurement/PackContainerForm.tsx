@@ -39,6 +39,7 @@ export function PackContainerForm({
   const [form] = Form.useForm<Values>();
   const [lines, setLines] = useState<PackableLine[] | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
+  const [filter, setFilter] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const operatorId = ownPartyId(me);
@@ -179,15 +180,31 @@ export function PackContainerForm({
           </Col>
         </Row>
       </Form>
+      <Input.Search
+        allowClear
+        placeholder={t('proc.filterLines')}
+        onChange={(e) => setFilter(e.target.value.trim().toLowerCase())}
+        style={{ width: 320, marginBottom: 8 }}
+      />
       {lines === null ? (
         <Spin />
       ) : (
         <Table<PackableLine>
           rowKey="id"
           size="small"
-          dataSource={lines}
+          dataSource={lines.filter(
+            (l) =>
+              !filter ||
+              `${l.productName} ${l.transactionId} ${l.supplierId} ${l.hsCode}`
+                .toLowerCase()
+                .includes(filter),
+          )}
           pagination={{ pageSize: 8 }}
-          rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
+          rowSelection={{
+            selectedRowKeys: selected,
+            preserveSelectedRowKeys: true,
+            onChange: (keys) => setSelected(keys.map(String)),
+          }}
           locale={{ emptyText: <Empty description={t('proc.nothingToPack')} /> }}
           columns={[
             { title: t('proc.transaction'), dataIndex: 'transactionId' },
