@@ -56,6 +56,7 @@ export default function FxPage({ me }: PageProps) {
   const [recording, setRecording] = useState(false);
   const [reload, setReload] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` re-reads the report after a credit is recorded
   useEffect(() => {
     setError(null);
     get<FxReport>('/api/procurement/fx/report', { partyId })
@@ -72,14 +73,29 @@ export default function FxPage({ me }: PageProps) {
       title={t('nav.procFx')}
       data-testid="fx-page"
       extra={
-        <Input.Search
-          allowClear
-          placeholder={t('proc.partyFilter')}
-          onSearch={(v) => setPartyId(v.trim())}
-          style={{ width: 280 }}
-        />
+        <>
+          <Input.Search
+            allowClear
+            placeholder={t('proc.partyFilter')}
+            onSearch={(v) => setPartyId(v.trim())}
+            style={{ width: 280 }}
+          />
+          {can(me, 'procurement:fx') && (
+            <Button type="primary" style={{ marginLeft: 8 }} onClick={() => setRecording(true)}>
+              {t('proc.recordFx')}
+            </Button>
+          )}
+        </>
       }
     >
+      <RecordFxForm
+        open={recording}
+        onClose={() => setRecording(false)}
+        onDone={() => {
+          setRecording(false);
+          setReload((n) => n + 1);
+        }}
+      />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={5}>
           <Statistic title={t('proc.fxRate')} value={rate} suffix="%" />
