@@ -138,8 +138,6 @@ function toAffine(p: Jacobian): Sm2Point | undefined {
   return { x: mod(p.x * zi2, P), y: mod(p.y * zi2 * zi, P) };
 }
 
-const G: Sm2Point = { x: SM2_GX, y: SM2_GY };
-
 export function isOnSm2Curve(p: Sm2Point): boolean {
   if (p.x < 0n || p.x >= P || p.y < 0n || p.y >= P) return false;
   return mod(p.y * p.y - (p.x * p.x * p.x + SM2_A * p.x + SM2_B), P) === 0n;
