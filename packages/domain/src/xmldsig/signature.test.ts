@@ -76,6 +76,7 @@ const FIXTURES = [
   'ceb311-order.xml',
   'ceb623-cancel.xml',
   'ceb625-refund.xml',
+  'ceb711-delivery.xml',
   'ceb603-export-inventory.xml',
 ];
 
