@@ -23,7 +23,16 @@ export interface Config {
     readonly keyName: string;
     readonly checkpointIntervalSeconds: number;
   };
+  /** How the CEB intake treats message signatures (spec section 6). */
+  readonly cebSignaturePolicy: CebSignaturePolicy;
 }
+
+/**
+ * `required`: a declaration (appStatus 2) without a valid signature is refused; `verify-if-present`:
+ * a signature that is there must verify, a missing one is accepted; `off`: signatures are not checked.
+ */
+export const CEB_SIGNATURE_POLICIES = ['required', 'verify-if-present', 'off'] as const;
+export type CebSignaturePolicy = (typeof CEB_SIGNATURE_POLICIES)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -81,6 +90,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (signingKey !== undefined && !signingKey.includes('BEGIN PRIVATE KEY')) {
     problems.push('KOUAN_EVIDENCE_SIGNING_KEY must be a PKCS#8 PEM Ed25519 private key');
   }
+  const cebSignaturePolicy = (env.KOUAN_CEB_SIGNATURE_POLICY || 'verify-if-present') as CebSignaturePolicy;
+  if (!CEB_SIGNATURE_POLICIES.includes(cebSignaturePolicy)) {
+    problems.push(`KOUAN_CEB_SIGNATURE_POLICY must be one of ${CEB_SIGNATURE_POLICIES.join(', ')}`);
+  }
   const config: Config = {
     host,
     port,
@@ -105,6 +118,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       keyName: env.KOUAN_EVIDENCE_KEY_NAME || env.KOUAN_EVIDENCE_ORIGIN || 'kouan.local/evidence',
       checkpointIntervalSeconds: integer(env, 'KOUAN_CHECKPOINT_INTERVAL_SECONDS', 10, 1, 3600, problems),
     },
+    cebSignaturePolicy,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -15,6 +15,8 @@ export interface Database {
   evidence_nodes: EvidenceNodesTable;
   evidence_documents: EvidenceDocumentsTable;
   evidence_checkpoints: EvidenceCheckpointsTable;
+  party_certificates: PartyCertificatesTable;
+  party_certificate_revocations: PartyCertificateRevocationsTable;
 }
 
 export interface OrganisationsTable {
@@ -172,4 +174,26 @@ export interface EvidenceCheckpointsTable {
   key_id: string;
   algorithm: string;
   issued_at: Date;
+}
+
+export interface PartyCertificatesTable {
+  id: string;
+  party_id: string;
+  serial: string;
+  subject: string;
+  issuer: string;
+  algorithm: 'rsa-sha1' | 'sm2-sm3';
+  pem: string;
+  fingerprint: string;
+  not_before: Date;
+  not_after: Date;
+  registered_by: string;
+  registered_at: Date;
+}
+
+export interface PartyCertificateRevocationsTable {
+  certificate_id: string;
+  revoked_at: Date;
+  revoked_by: string;
+  reason: string;
 }

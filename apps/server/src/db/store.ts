@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely';
 import { type AuditRepository, createAuditRepository } from '../features/audit/audit.repository';
 import { createEvidenceRepository, type EvidenceRepository } from '../features/evidence/evidence.repository';
 import { createIdentityRepository, type IdentityRepository } from '../features/identity/identity.repository';
+import {
+  type CertificatesRepository,
+  createCertificatesRepository,
+} from '../features/parties/certificates.repository';
 import { createPartiesRepository, type PartiesRepository } from '../features/parties/parties.repository';
 import type { Database } from './schema';
 
@@ -11,6 +15,7 @@ export interface Repositories {
   readonly parties: PartiesRepository;
   readonly audit: AuditRepository;
   readonly evidence: EvidenceRepository;
+  readonly certificates: CertificatesRepository;
 }
 
 /**
@@ -28,6 +33,7 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     parties: createPartiesRepository(db),
     audit: createAuditRepository(db),
     evidence: createEvidenceRepository(db),
+    certificates: createCertificatesRepository(db),
   };
 }
 

@@ -6,6 +6,7 @@ import { auditRoutes } from '../features/audit/audit.routes';
 import { evidenceRoutes } from '../features/evidence/evidence.routes';
 import { healthRoutes } from '../features/health/health.routes';
 import { identityRoutes } from '../features/identity/identity.routes';
+import { certificatesRoutes } from '../features/parties/certificates.routes';
 import { partiesRoutes } from '../features/parties/parties.routes';
 import { newId } from '../lib/ids';
 import { SOFTWARE_VERSION } from '../lib/version';
@@ -94,6 +95,7 @@ export async function buildApp(
   await app.register(healthRoutes(deps));
   await app.register(identityRoutes(deps));
   await app.register(partiesRoutes(deps));
+  await app.register(certificatesRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(evidenceRoutes(deps));
   await app.ready();

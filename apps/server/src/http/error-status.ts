@@ -1,9 +1,15 @@
 import type { EvidenceApiErrorCode } from '../features/evidence/evidence.errors';
 import type { IdentityErrorCode } from '../features/identity/identity.errors';
+import type { CertificateErrorCode } from '../features/parties/certificates.errors';
 import type { PartyErrorCode } from '../features/parties/parties.errors';
 import type { CommonErrorCode } from '../lib/errors.common';
 
-export type ErrorCode = CommonErrorCode | IdentityErrorCode | PartyErrorCode | EvidenceApiErrorCode;
+export type ErrorCode =
+  | CommonErrorCode
+  | IdentityErrorCode
+  | PartyErrorCode
+  | EvidenceApiErrorCode
+  | CertificateErrorCode;
 
 /** The one table from error code to HTTP status. Every code must appear (the type checks it). */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -39,6 +45,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   EVIDENCE_ENTRY_NOT_FOUND: 404,
   EVIDENCE_TREE_SIZE: 422,
   EVIDENCE_NO_CHECKPOINT: 409,
+  CERTIFICATE_UNREADABLE: 422,
+  CERTIFICATE_EXPIRED: 422,
+  CERTIFICATE_DUPLICATE: 409,
+  CERTIFICATE_LIMIT_REACHED: 409,
+  CERTIFICATE_NOT_FOUND: 404,
+  CERTIFICATE_ALREADY_REVOKED: 409,
 };
 
 export function statusOf(code: string): number {

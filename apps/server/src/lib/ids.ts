@@ -44,7 +44,7 @@ export function ulid(now: number = Date.now()): string {
   return encode(time, 10) + encode(lastRandom, 16);
 }
 
-export type IdPrefix = 'org' | 'user' | 'key' | 'party' | 'zone' | 'recog' | 'req';
+export type IdPrefix = 'org' | 'user' | 'key' | 'party' | 'zone' | 'recog' | 'req' | 'cert';
 
 /** Time-ordered prefixed id, e.g. `party_01JD3…`. */
 export function newId(prefix: IdPrefix, now?: number): string {

@@ -8,6 +8,7 @@ import { PLATFORM_ORG_ID, systemActor } from '../lib/actor';
 import type { Clock } from '../lib/clock';
 import { newId } from '../lib/ids';
 import type { PiiVault } from '../lib/pii';
+import { ensureDemoCertificates } from './demo-certificates';
 import {
   DEMO_ENTERPRISES,
   DEMO_OPERATOR_FILINGS,
@@ -205,6 +206,7 @@ export async function seedDemo(
   }
   if (missing.length > 0) await fileParties(deps, operatorActor, { parties: missing });
 
+  await ensureDemoCertificates(deps, { dataDir: input.dataDir, enterprises });
   const credentials: DemoCredentials = {
     url: input.url,
     docs: `${input.url}/docs`,

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'evidence:admin',
   'apikeys:manage',
   'session:self',
+  'parties:certificates:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -50,7 +51,7 @@ const REGULATOR_BASE: readonly Permission[] = ['session:self', 'parties:read', '
 const DEPARTMENT_EXTRA: Record<Department, readonly Permission[]> = {
   commerce: ['parties:file', 'parties:recognition:decide', 'parties:status:change', 'zones:manage'],
   market: ['parties:file', 'parties:status:change'],
-  customs: ['parties:file', 'parties:status:change'],
+  customs: ['parties:file', 'parties:status:change', 'parties:certificates:manage'],
   tax: [],
   fx: [],
   ip: [],
@@ -92,6 +93,7 @@ export function permissionsFor(role: Role, org: { kind: OrganisationKind; depart
       if (org.kind !== 'enterprise') break;
       add(ENTERPRISE_STAFF);
       granted.add('apikeys:manage');
+      granted.add('parties:certificates:manage');
       break;
     case 'enterprise_staff':
     case 'enterprise_system':

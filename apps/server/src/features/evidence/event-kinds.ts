@@ -17,6 +17,8 @@ export const EVIDENCE_KINDS = [
   'list.entry.added',
   'list.entry.removed',
   'decision.taken',
+  'party.certificate.registered',
+  'party.certificate.revoked',
 ] as const;
 
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

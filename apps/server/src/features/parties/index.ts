@@ -1,11 +1,17 @@
 export { applyRecognition } from './apply-recognition';
+export type { CertificateStatus, CertificateView } from './certificate-view';
+export type { CertificateErrorCode } from './certificates.errors';
 export { changePartyStatus, type StatusAction } from './change-party-status';
 export { decideRecognition } from './decide-recognition';
 export { type FilePartiesInput, fileParties, MAX_PARTIES_PER_FILING } from './file-parties';
+export { findCertificates } from './find-certificates';
 export { DEFAULT_PAGE_SIZE, findParties, MAX_PAGE_SIZE, type Page } from './find-parties';
+export { findActiveCertificates, findSigningCertificates } from './find-signing-certificates';
 export { getActiveParty } from './get-active-party';
 export { getParty } from './get-party';
 export { PARTY_KINDS, type PartyKind } from './party-kinds';
 export type { PartyView } from './party-view';
 export type { PartyInput } from './prepare-party';
+export { MAX_UNREVOKED_CERTIFICATES_PER_PARTY, registerCertificate } from './register-certificate';
+export { revokeCertificate } from './revoke-certificate';
 export { createZone, findZones, type ZoneInput } from './zones';

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('KOUAN_CEB_SIGNATURE_POLICY', () => {
+  it('defaults to verify-if-present', () => {
+    expect(loadConfig({}).cebSignaturePolicy).toBe('verify-if-present');
+  });
+
+  it.each(['required', 'verify-if-present', 'off'] as const)('accepts %s', (policy) => {
+    expect(loadConfig({ KOUAN_CEB_SIGNATURE_POLICY: policy }).cebSignaturePolicy).toBe(policy);
+  });
+
+  it('refuses anything else, naming the variable and the choices', () => {
+    expect(() => loadConfig({ KOUAN_CEB_SIGNATURE_POLICY: 'strict' })).toThrow(ConfigError);
+    expect(() => loadConfig({ KOUAN_CEB_SIGNATURE_POLICY: 'strict' })).toThrow(
+      /KOUAN_CEB_SIGNATURE_POLICY must be one of required, verify-if-present, off/,
+    );
+  });
+});
