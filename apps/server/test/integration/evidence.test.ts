@@ -227,13 +227,13 @@ describe('evidence ledger', () => {
 
     await t.sql('alter table evidence_nodes disable trigger evidence_nodes_append_only');
     await t.sql(
-      `update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 2 and idx = 1`,
+      `update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 4 and idx = 1`,
     );
     const nodeResult = await verifyAll();
     expect(nodeResult.ok).toBe(false);
-    expect(nodeResult.problem).toContain('level 2, index 1');
+    expect(nodeResult.problem).toContain('level 4, index 1');
     await t.sql(
-      `update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 2 and idx = 1`,
+      `update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 4 and idx = 1`,
     );
     await t.sql('alter table evidence_nodes enable trigger evidence_nodes_append_only');
     expect((await verifyAll()).ok).toBe(true);

@@ -1,3 +1,4 @@
+import { nodesFromStored, storedRangesFor } from '@kouan/domain/evidence';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 
@@ -26,6 +27,12 @@ export interface NodeRow {
   readonly level: number;
   readonly index: number;
   readonly hash: Uint8Array;
+}
+
+export interface DocumentRow {
+  readonly contentHash: Uint8Array;
+  readonly bodyEnc: string;
+  readonly createdAt: Date;
 }
 
 export interface CheckpointRow {
@@ -89,27 +96,30 @@ export function createEvidenceRepository(db: Kysely<Database>) {
       return row ? row.idx + 1 : 0;
     },
 
-    /** Hashes of the given complete subtrees; level 0 comes from the entries. Keyed `level:index`. */
+    /**
+     * Hashes of the given complete subtrees, keyed `level:index`. Only levels that are multiples
+     * of STORED_LEVEL_STEP are stored (level 0 is the entries' leaf hashes); the others are
+     * recomputed from the run of stored hashes below them: one range scan per stored level.
+     */
     async getNodes(addresses: readonly { level: number; index: number }[]): Promise<Map<string, Buffer>> {
-      const found = new Map<string, Buffer>();
-      const leaves = addresses.filter((a) => a.level === 0).map((a) => a.index);
-      const inner = addresses.filter((a) => a.level > 0);
+      const stored = new Map<string, Buffer>();
+      const ranges = storedRangesFor(addresses);
+      const leaves = ranges.filter((r) => r.level === 0);
+      const inner = ranges.filter((r) => r.level > 0);
       if (leaves.length > 0) {
-        const rows = await sql<{
-          idx: number;
-          leaf_hash: Uint8Array;
-        }>`select idx, leaf_hash from evidence_entries
-          where idx = any(${leaves}::bigint[])`.execute(db);
-        for (const row of rows.rows) found.set(`0:${row.idx}`, Buffer.from(row.leaf_hash));
+        const rows = await sql<{ idx: number; leaf_hash: Uint8Array }>`select e.idx, e.leaf_hash
+          from unnest(${leaves.map((r) => r.start)}::bigint[], ${leaves.map((r) => r.end)}::bigint[]) as w(lo, hi)
+          join evidence_entries e on e.idx >= w.lo and e.idx < w.hi`.execute(db);
+        for (const row of rows.rows) stored.set(`0:${row.idx}`, Buffer.from(row.leaf_hash));
       }
       if (inner.length > 0) {
-        // One primary-key probe per wanted node: a join on the wanted (level, idx) pairs.
         const rows = await sql<{ level: number; idx: number; hash: Uint8Array }>`select n.level, n.idx, n.hash
-          from unnest(${inner.map((a) => a.level)}::smallint[], ${inner.map((a) => a.index)}::bigint[]) as w(level, idx)
-          join evidence_nodes n on n.level = w.level and n.idx = w.idx`.execute(db);
-        for (const row of rows.rows) found.set(`${row.level}:${row.idx}`, Buffer.from(row.hash));
+          from unnest(${inner.map((r) => r.level)}::smallint[], ${inner.map((r) => r.start)}::bigint[],
+            ${inner.map((r) => r.end)}::bigint[]) as w(level, lo, hi)
+          join evidence_nodes n on n.level = w.level and n.idx >= w.lo and n.idx < w.hi`.execute(db);
+        for (const row of rows.rows) stored.set(`${row.level}:${row.idx}`, Buffer.from(row.hash));
       }
-      return found;
+      return nodesFromStored(addresses, stored);
     },
 
     /**
@@ -143,7 +153,7 @@ export function createEvidenceRepository(db: Kysely<Database>) {
     },
 
     /** Identical documents share one row (the key is their hash). */
-    async insertDocuments(docs: readonly { contentHash: Uint8Array; bodyEnc: string; createdAt: Date }[]) {
+    async insertDocuments(docs: readonly DocumentRow[]): Promise<void> {
       for (const chunk of chunks(docs, INSERT_CHUNK_ROWS * 4)) {
         await sql`insert into evidence_documents (content_hash, body_enc, created_at)
           select * from unnest(${chunk.map((d) => d.contentHash)}::bytea[], ${chunk.map((d) => d.bodyEnc)}::text[],
