@@ -28,9 +28,12 @@ export function baseRangeOf(address: NodeAddress): StoredRange {
   return { level: address.level - height, start: address.index * width, end: (address.index + 1) * width };
 }
 
+/** Runs this close together are read as one (a few extra hashes are cheaper than another scan). */
+const MERGE_GAP = 2 ** STORED_LEVEL_STEP;
+
 /**
- * The runs of stored nodes to read for `addresses`, merged per level (overlapping or adjacent
- * runs become one), so a proof or a root is a handful of range scans.
+ * The runs of stored nodes to read for `addresses`, merged per level (overlapping, adjacent or
+ * nearly adjacent runs become one), so a proof or a root is about one range scan per stored level.
  */
 export function storedRangesFor(addresses: readonly NodeAddress[]): StoredRange[] {
   const byLevel = new Map<number, StoredRange[]>();
@@ -45,7 +48,7 @@ export function storedRangesFor(addresses: readonly NodeAddress[]): StoredRange[
     ranges.sort((a, b) => a.start - b.start);
     let current: StoredRange | undefined;
     for (const range of ranges) {
-      if (current && range.start <= current.end) {
+      if (current && range.start <= current.end + MERGE_GAP) {
         current.end = Math.max(current.end, range.end);
       } else {
         current = { level, start: range.start, end: range.end };

@@ -1,4 +1,4 @@
-import { nodesFromStored, storedRangesFor } from '@kouan/domain/evidence';
+import { HASH_SIZE_BYTES, nodesFromStored, storedRangesFor } from '@kouan/domain/evidence';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 
@@ -29,8 +29,25 @@ export interface NodeRow {
   readonly hash: Uint8Array;
 }
 
+/** An entry as recordEvidence writes it: the leaf as its (UTF-8) text, hashes in hex. */
+export interface NewEntryRow {
+  readonly idx: number;
+  readonly kind: string;
+  readonly leafText: string;
+  readonly leafHashHex: string;
+  readonly contentHashHex: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly actorType: string;
+  readonly actorId: string;
+  readonly orgId: string | null;
+  readonly partyIds: readonly string[];
+  readonly recordedAt: Date;
+  readonly softwareVersion: string;
+}
+
 export interface DocumentRow {
-  readonly contentHash: Uint8Array;
+  readonly contentHashHex: string;
   readonly bodyEnc: string;
   readonly createdAt: Date;
 }
@@ -99,25 +116,30 @@ export function createEvidenceRepository(db: Kysely<Database>) {
     /**
      * Hashes of the given complete subtrees, keyed `level:index`. Only levels that are multiples
      * of STORED_LEVEL_STEP are stored (level 0 is the entries' leaf hashes); the others are
-     * recomputed from the run of stored hashes below them: one range scan per stored level.
+     * recomputed from the run of stored hashes below them (at most 8 each).
      */
     async getNodes(addresses: readonly { level: number; index: number }[]): Promise<Map<string, Buffer>> {
       const stored = new Map<string, Buffer>();
       const ranges = storedRangesFor(addresses);
-      const leaves = ranges.filter((r) => r.level === 0);
-      const inner = ranges.filter((r) => r.level > 0);
-      if (leaves.length > 0) {
-        const rows = await sql<{ idx: number; leaf_hash: Uint8Array }>`select e.idx, e.leaf_hash
-          from unnest(${leaves.map((r) => r.start)}::bigint[], ${leaves.map((r) => r.end)}::bigint[]) as w(lo, hi)
-          join evidence_entries e on e.idx >= w.lo and e.idx < w.hi`.execute(db);
-        for (const row of rows.rows) stored.set(`0:${row.idx}`, Buffer.from(row.leaf_hash));
-      }
-      if (inner.length > 0) {
-        const rows = await sql<{ level: number; idx: number; hash: Uint8Array }>`select n.level, n.idx, n.hash
-          from unnest(${inner.map((r) => r.level)}::smallint[], ${inner.map((r) => r.start)}::bigint[],
-            ${inner.map((r) => r.end)}::bigint[]) as w(level, lo, hi)
-          join evidence_nodes n on n.level = w.level and n.idx >= w.lo and n.idx < w.hi`.execute(db);
-        for (const row of rows.rows) stored.set(`${row.level}:${row.idx}`, Buffer.from(row.hash));
+      if (ranges.length === 0) return new Map();
+      // One round trip, one row per run: the run's hashes concatenated in index order, each run an
+      // index range scan (level 0 reads the entries' leaf hashes).
+      const rows = await sql<{ level: number; lo: number; hi: number; hashes: Uint8Array | null }>`
+        select w.level, w.lo, w.hi, case when w.level = 0
+          then (select string_agg(e.leaf_hash, ''::bytea order by e.idx) from evidence_entries e
+            where e.idx >= w.lo and e.idx < w.hi)
+          else (select string_agg(n.hash, ''::bytea order by n.idx) from evidence_nodes n
+            where n.level = w.level and n.idx >= w.lo and n.idx < w.hi) end as hashes
+        from unnest(${ranges.map((r) => r.level)}::smallint[], ${ranges.map((r) => r.start)}::bigint[],
+          ${ranges.map((r) => r.end)}::bigint[]) as w(level, lo, hi)`.execute(db);
+      for (const row of rows.rows) {
+        const [level, lo, hi] = [Number(row.level), Number(row.lo), Number(row.hi)];
+        const hashes = row.hashes ? Buffer.from(row.hashes) : Buffer.alloc(0);
+        // A run with a missing row is left out whole: the nodes above it are then reported missing.
+        if (hashes.length !== (hi - lo) * HASH_SIZE_BYTES) continue;
+        for (let i = 0; i < hi - lo; i += 1) {
+          stored.set(`${level}:${lo + i}`, hashes.subarray(i * HASH_SIZE_BYTES, (i + 1) * HASH_SIZE_BYTES));
+        }
       }
       return nodesFromStored(addresses, stored);
     },
@@ -126,15 +148,16 @@ export function createEvidenceRepository(db: Kysely<Database>) {
      * Bulk inserts pass one array per column and `unnest` them: a handful of parameters per
      * statement instead of one per value, which is what makes batched appends fast.
      */
-    async insertEntries(entries: readonly EntryRow[]): Promise<void> {
+    async insertEntries(entries: readonly NewEntryRow[]): Promise<void> {
       for (const chunk of chunks(entries, INSERT_CHUNK_ROWS)) {
         await sql`insert into evidence_entries (idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id,
             actor_type, actor_id, org_id, party_ids, recorded_at, software_version)
-          select idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id, actor_type, actor_id, org_id,
-            string_to_array(party_ids, ','), recorded_at, software_version
+          select idx, kind, convert_to(leaf, 'UTF8'), decode(leaf_hash, 'hex'), decode(content_hash, 'hex'),
+            subject_type, subject_id, actor_type, actor_id, org_id, string_to_array(party_ids, ','), recorded_at,
+            software_version
           from unnest(${chunk.map((e) => e.idx)}::bigint[], ${chunk.map((e) => e.kind)}::text[],
-            ${chunk.map((e) => e.leaf)}::bytea[], ${chunk.map((e) => e.leafHash)}::bytea[],
-            ${chunk.map((e) => e.contentHash)}::bytea[], ${chunk.map((e) => e.subjectType)}::text[],
+            ${chunk.map((e) => e.leafText)}::text[], ${chunk.map((e) => e.leafHashHex)}::text[],
+            ${chunk.map((e) => e.contentHashHex)}::text[], ${chunk.map((e) => e.subjectType)}::text[],
             ${chunk.map((e) => e.subjectId)}::text[], ${chunk.map((e) => e.actorType)}::text[],
             ${chunk.map((e) => e.actorId)}::text[], ${chunk.map((e) => e.orgId)}::text[],
             ${chunk.map((e) => e.partyIds.join(','))}::text[], ${chunk.map((e) => e.recordedAt.toISOString())}::timestamptz[],
@@ -147,8 +170,9 @@ export function createEvidenceRepository(db: Kysely<Database>) {
     async insertNodes(nodes: readonly NodeRow[]): Promise<void> {
       for (const chunk of chunks(nodes, INSERT_CHUNK_ROWS * 4)) {
         await sql`insert into evidence_nodes (level, idx, hash)
-          select * from unnest(${chunk.map((n) => n.level)}::smallint[], ${chunk.map((n) => n.index)}::bigint[],
-            ${chunk.map((n) => n.hash)}::bytea[])`.execute(db);
+          select level, idx, decode(hash, 'hex') from unnest(${chunk.map((n) => n.level)}::smallint[],
+            ${chunk.map((n) => n.index)}::bigint[], ${chunk.map((n) => Buffer.from(n.hash).toString('hex'))}::text[])
+            as t(level, idx, hash)`.execute(db);
       }
     },
 
@@ -156,8 +180,9 @@ export function createEvidenceRepository(db: Kysely<Database>) {
     async insertDocuments(docs: readonly DocumentRow[]): Promise<void> {
       for (const chunk of chunks(docs, INSERT_CHUNK_ROWS * 4)) {
         await sql`insert into evidence_documents (content_hash, body_enc, created_at)
-          select * from unnest(${chunk.map((d) => d.contentHash)}::bytea[], ${chunk.map((d) => d.bodyEnc)}::text[],
-            ${chunk.map((d) => d.createdAt.toISOString())}::timestamptz[])
+          select decode(content_hash, 'hex'), body_enc, created_at
+          from unnest(${chunk.map((d) => d.contentHashHex)}::text[], ${chunk.map((d) => d.bodyEnc)}::text[],
+            ${chunk.map((d) => d.createdAt.toISOString())}::timestamptz[]) as t(content_hash, body_enc, created_at)
           on conflict (content_hash) do nothing`.execute(db);
       }
     },

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   canonicalJson,
   canonicalJsonString,
-  hashLeaf,
   isStoredLevel,
   MerkleFrontier,
   nodeGetterFromMap,
@@ -12,7 +11,7 @@ import type { Actor } from '../../lib/actor';
 import type { PiiVault } from '../../lib/pii';
 import { SOFTWARE_VERSION } from '../../lib/version';
 import type { EvidenceKind } from './event-kinds';
-import type { DocumentRow, EntryRow, EvidenceRepository, NodeRow } from './evidence.repository';
+import type { DocumentRow, EvidenceRepository, NewEntryRow, NodeRow } from './evidence.repository';
 
 export interface EvidenceEvent {
   readonly kind: EvidenceKind;
@@ -39,6 +38,8 @@ const SOURCE_OF: Record<Actor['type'], string> = {
 };
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+/** RFC 9162 leaf hash prefix. */
+const LEAF_PREFIX = Uint8Array.of(0x00);
 
 /** A JSON string token, or undefined when canonical JSON would refuse the value. */
 function jsonString(value: unknown): string | undefined {
@@ -74,9 +75,12 @@ function leafObject(index: number, event: EvidenceEvent, contentHashHex: string)
  * differently takes the general path, so the bytes are always canonicalJson(leafObject(…)).
  */
 export function leafBytes(index: number, event: EvidenceEvent, contentHash: Uint8Array): Buffer {
-  const contentHashHex = Buffer.from(contentHash.buffer, contentHash.byteOffset, contentHash.length).toString(
-    'hex',
-  );
+  const hex = Buffer.from(contentHash.buffer, contentHash.byteOffset, contentHash.length).toString('hex');
+  return Buffer.from(leafText(index, event, hex), 'utf8');
+}
+
+/** leafBytes as a string (the bytes are its UTF-8 encoding). */
+export function leafText(index: number, event: EvidenceEvent, contentHashHex: string): string {
   const actor = jsonString(`${event.actor.type}:${event.actor.id}`);
   const org = event.actor.orgId === null ? 'null' : jsonString(event.actor.orgId);
   const kind = jsonString(event.kind);
@@ -97,14 +101,13 @@ export function leafBytes(index: number, event: EvidenceEvent, contentHash: Uint
     subjectType === undefined ||
     parties.includes(undefined)
   ) {
-    return Buffer.from(canonicalJson(leafObject(index, event, contentHashHex)));
+    return canonicalJsonString(leafObject(index, event, contentHashHex));
   }
-  return Buffer.from(
+  return (
     `{"actor":${actor},"contentHash":"${contentHashHex}","index":${index},"kind":${kind},` +
-      `"organisation":${org},"parties":[${parties.join(',')}],"requestId":${requestId},` +
-      `"softwareVersion":${JSON.stringify(SOFTWARE_VERSION)},"source":${source},"subjectId":${subjectId},` +
-      `"subjectType":${subjectType},"time":"${time}","v":1}`,
-    'utf8',
+    `"organisation":${org},"parties":[${parties.join(',')}],"requestId":${requestId},` +
+    `"softwareVersion":${JSON.stringify(SOFTWARE_VERSION)},"source":${source},"subjectId":${subjectId},` +
+    `"subjectType":${subjectType},"time":"${time}","v":1}`
   );
 }
 
@@ -140,22 +143,23 @@ export async function recordEvidence(
   const writes: Promise<void>[] = [];
   for (let from = 0; from < events.length; from += PIPELINE_ROWS) {
     const slice = events.slice(from, from + PIPELINE_ROWS);
-    const entries: EntryRow[] = [];
+    const entries: NewEntryRow[] = [];
     const documents: DocumentRow[] = [];
     const leafHashes: Buffer[] = [];
     for (const event of slice) {
       const documentText = canonicalJsonString(event.document);
       const contentHash = createHash('sha256').update(documentText, 'utf8').digest();
+      const contentHashHex = contentHash.toString('hex');
       const index = size + recorded.length;
-      const leaf = leafBytes(index, event, contentHash);
-      const leafHash = hashLeaf(leaf);
+      const leaf = leafText(index, event, contentHashHex);
+      const leafHash = createHash('sha256').update(LEAF_PREFIX).update(leaf, 'utf8').digest();
       leafHashes.push(leafHash);
       entries.push({
         idx: index,
         kind: event.kind,
-        leaf,
-        leafHash,
-        contentHash,
+        leafText: leaf,
+        leafHashHex: leafHash.toString('hex'),
+        contentHashHex,
         subjectType: event.subject.type,
         subjectId: event.subject.id,
         actorType: event.actor.type,
@@ -165,7 +169,7 @@ export async function recordEvidence(
         recordedAt: event.at,
         softwareVersion: SOFTWARE_VERSION,
       });
-      documents.push({ contentHash, bodyEnc: deps.vault.encrypt(documentText), createdAt: event.at });
+      documents.push({ contentHashHex, bodyEnc: deps.vault.encrypt(documentText), createdAt: event.at });
       recorded.push({ index, leafHash, contentHash });
     }
     const nodes: NodeRow[] = frontier.appendAll(leafHashes, isStoredLevel);
