@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 
 /** One advisory lock serialises appends, so entry numbers are gap-free and the tree is consistent. */
 const APPEND_LOCK_KEY = 7_301_002;
-/** Rows per INSERT statement (PostgreSQL allows 65,535 parameters; entries have 13 columns). */
+/** Entries per insert statement (recordEvidence sends slices of 250). */
 const INSERT_CHUNK_ROWS = 1000;
 
 export interface EntryRow {
@@ -59,12 +59,6 @@ export interface CheckpointRow {
   readonly keyId: string;
   readonly algorithm: string;
   readonly issuedAt: Date;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 function toEntry(row: Database['evidence_entries']): EntryRow {
@@ -148,43 +142,47 @@ export function createEvidenceRepository(db: Kysely<Database>) {
      * Bulk inserts pass one array per column and `unnest` them: a handful of parameters per
      * statement instead of one per value, which is what makes batched appends fast.
      */
-    async insertEntries(entries: readonly NewEntryRow[]): Promise<void> {
-      for (const chunk of chunks(entries, INSERT_CHUNK_ROWS)) {
-        await sql`insert into evidence_entries (idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id,
-            actor_type, actor_id, org_id, party_ids, recorded_at, software_version)
-          select idx, kind, convert_to(leaf, 'UTF8'), decode(leaf_hash, 'hex'), decode(content_hash, 'hex'),
-            subject_type, subject_id, actor_type, actor_id, org_id, string_to_array(party_ids, ','), recorded_at,
-            software_version
-          from unnest(${chunk.map((e) => e.idx)}::bigint[], ${chunk.map((e) => e.kind)}::text[],
-            ${chunk.map((e) => e.leafText)}::text[], ${chunk.map((e) => e.leafHashHex)}::text[],
-            ${chunk.map((e) => e.contentHashHex)}::text[], ${chunk.map((e) => e.subjectType)}::text[],
-            ${chunk.map((e) => e.subjectId)}::text[], ${chunk.map((e) => e.actorType)}::text[],
-            ${chunk.map((e) => e.actorId)}::text[], ${chunk.map((e) => e.orgId)}::text[],
-            ${chunk.map((e) => e.partyIds.join(','))}::text[], ${chunk.map((e) => e.recordedAt.toISOString())}::timestamptz[],
-            ${chunk.map((e) => e.softwareVersion)}::text[])
-            as t(idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id, actor_type, actor_id, org_id,
-              party_ids, recorded_at, software_version)`.execute(db);
-      }
-    },
-
-    async insertNodes(nodes: readonly NodeRow[]): Promise<void> {
-      for (const chunk of chunks(nodes, INSERT_CHUNK_ROWS * 4)) {
-        await sql`insert into evidence_nodes (level, idx, hash)
-          select level, idx, decode(hash, 'hex') from unnest(${chunk.map((n) => n.level)}::smallint[],
-            ${chunk.map((n) => n.index)}::bigint[], ${chunk.map((n) => Buffer.from(n.hash).toString('hex'))}::text[])
-            as t(level, idx, hash)`.execute(db);
-      }
-    },
-
-    /** Identical documents share one row (the key is their hash). */
-    async insertDocuments(docs: readonly DocumentRow[]): Promise<void> {
-      for (const chunk of chunks(docs, INSERT_CHUNK_ROWS * 4)) {
-        await sql`insert into evidence_documents (content_hash, body_enc, created_at)
+    /**
+     * Writes one slice of an append — its entries, the stored nodes it completed and its documents —
+     * as ONE statement (data-modifying CTEs): one round trip, so while the server inserts it the
+     * caller hashes the next slice. Columns travel as arrays (`unnest`): a handful of parameters
+     * instead of one per value; leaves as text and hashes as hex, which both drivers pass far more
+     * cheaply than bytea arrays. Identical documents share one row (the key is their hash).
+     */
+    async insertSlice(slice: {
+      entries: readonly NewEntryRow[];
+      nodes: readonly NodeRow[];
+      documents: readonly DocumentRow[];
+    }): Promise<void> {
+      const { entries, nodes, documents } = slice;
+      if (entries.length > INSERT_CHUNK_ROWS)
+        throw new Error(`at most ${INSERT_CHUNK_ROWS} entries per slice`);
+      await sql`with new_nodes as (
+          insert into evidence_nodes (level, idx, hash)
+          select level, idx, decode(hash, 'hex') from unnest(${nodes.map((n) => n.level)}::smallint[],
+            ${nodes.map((n) => n.index)}::bigint[], ${nodes.map((n) => Buffer.from(n.hash).toString('hex'))}::text[])
+            as t(level, idx, hash)
+        ), new_documents as (
+          insert into evidence_documents (content_hash, body_enc, created_at)
           select decode(content_hash, 'hex'), body_enc, created_at
-          from unnest(${chunk.map((d) => d.contentHashHex)}::text[], ${chunk.map((d) => d.bodyEnc)}::text[],
-            ${chunk.map((d) => d.createdAt.toISOString())}::timestamptz[]) as t(content_hash, body_enc, created_at)
-          on conflict (content_hash) do nothing`.execute(db);
-      }
+          from unnest(${documents.map((d) => d.contentHashHex)}::text[], ${documents.map((d) => d.bodyEnc)}::text[],
+            ${documents.map((d) => d.createdAt.toISOString())}::timestamptz[]) as t(content_hash, body_enc, created_at)
+          on conflict (content_hash) do nothing
+        )
+        insert into evidence_entries (idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id,
+          actor_type, actor_id, org_id, party_ids, recorded_at, software_version)
+        select idx, kind, convert_to(leaf, 'UTF8'), decode(leaf_hash, 'hex'), decode(content_hash, 'hex'),
+          subject_type, subject_id, actor_type, actor_id, org_id, string_to_array(party_ids, ','), recorded_at,
+          software_version
+        from unnest(${entries.map((e) => e.idx)}::bigint[], ${entries.map((e) => e.kind)}::text[],
+          ${entries.map((e) => e.leafText)}::text[], ${entries.map((e) => e.leafHashHex)}::text[],
+          ${entries.map((e) => e.contentHashHex)}::text[], ${entries.map((e) => e.subjectType)}::text[],
+          ${entries.map((e) => e.subjectId)}::text[], ${entries.map((e) => e.actorType)}::text[],
+          ${entries.map((e) => e.actorId)}::text[], ${entries.map((e) => e.orgId)}::text[],
+          ${entries.map((e) => e.partyIds.join(','))}::text[], ${entries.map((e) => e.recordedAt.toISOString())}::timestamptz[],
+          ${entries.map((e) => e.softwareVersion)}::text[])
+          as t(idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id, actor_type, actor_id, org_id,
+            party_ids, recorded_at, software_version)`.execute(db);
     },
 
     async getEntry(idx: number): Promise<EntryRow | undefined> {

@@ -173,11 +173,10 @@ export async function recordEvidence(
       recorded.push({ index, leafHash, contentHash });
     }
     const nodes: NodeRow[] = frontier.appendAll(leafHashes, isStoredLevel);
-    writes.push(deps.evidence.insertEntries(entries));
-    if (nodes.length > 0) writes.push(deps.evidence.insertNodes(nodes));
-    writes.push(deps.evidence.insertDocuments(documents));
-    // Handled below by Promise.all; this only keeps an early failure from being reported as unhandled.
-    for (const write of writes) write.catch(() => undefined);
+    const write = deps.evidence.insertSlice({ entries, nodes, documents });
+    // Awaited below by Promise.all; this only keeps an early failure from being reported as unhandled.
+    write.catch(() => undefined);
+    writes.push(write);
     // Yield to I/O so the driver sends the queued statements before the next slice is hashed.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
