@@ -61,6 +61,16 @@ export interface CheckpointRow {
   readonly issuedAt: Date;
 }
 
+/** U+001E (record separator) joins values that cannot contain it; the server splits them again. */
+const SEPARATOR = '\u001e';
+
+function joined(values: readonly string[]): string {
+  for (const value of values) {
+    if (value.includes(SEPARATOR) || value === '') throw new Error('value cannot travel in a joined column');
+  }
+  return values.join(SEPARATOR);
+}
+
 function toEntry(row: Database['evidence_entries']): EntryRow {
   return {
     idx: row.idx,
@@ -146,8 +156,11 @@ export function createEvidenceRepository(db: Kysely<Database>) {
      * Writes one slice of an append — its entries, the stored nodes it completed and its documents —
      * as ONE statement (data-modifying CTEs): one round trip, so while the server inserts it the
      * caller hashes the next slice. Columns travel as arrays (`unnest`): a handful of parameters
-     * instead of one per value; leaves as text and hashes as hex, which both drivers pass far more
-     * cheaply than bytea arrays. Identical documents share one row (the key is their hash).
+     * instead of one per value. Columns that cannot contain U+001E (canonical JSON escapes every
+     * control character; hex, base64 and ISO times have none) travel as one string joined by it
+     * and split by the server, which spares the driver escaping every element of a text array;
+     * leaves as text and hashes as hex are also far cheaper to pass than bytea arrays.
+     * Identical documents share one row (the key is their hash).
      */
     async insertSlice(slice: {
       entries: readonly NewEntryRow[];
@@ -157,6 +170,7 @@ export function createEvidenceRepository(db: Kysely<Database>) {
       const { entries, nodes, documents } = slice;
       if (entries.length > INSERT_CHUNK_ROWS)
         throw new Error(`at most ${INSERT_CHUNK_ROWS} entries per slice`);
+      const leaves = joined(entries.map((e) => e.leafText));
       await sql`with new_nodes as (
           insert into evidence_nodes (level, idx, hash)
           select level, idx, decode(hash, 'hex') from unnest(${nodes.map((n) => n.level)}::smallint[],
@@ -165,8 +179,10 @@ export function createEvidenceRepository(db: Kysely<Database>) {
         ), new_documents as (
           insert into evidence_documents (content_hash, body_enc, created_at)
           select decode(content_hash, 'hex'), body_enc, created_at
-          from unnest(${documents.map((d) => d.contentHashHex)}::text[], ${documents.map((d) => d.bodyEnc)}::text[],
-            ${documents.map((d) => d.createdAt.toISOString())}::timestamptz[]) as t(content_hash, body_enc, created_at)
+          from unnest(string_to_array(${joined(documents.map((d) => d.contentHashHex))}::text, chr(30)),
+            string_to_array(${joined(documents.map((d) => d.bodyEnc))}::text, chr(30)),
+            string_to_array(${joined(documents.map((d) => d.createdAt.toISOString()))}::text, chr(30))::timestamptz[])
+            as t(content_hash, body_enc, created_at)
           on conflict (content_hash) do nothing
         )
         insert into evidence_entries (idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id,
@@ -175,11 +191,13 @@ export function createEvidenceRepository(db: Kysely<Database>) {
           subject_type, subject_id, actor_type, actor_id, org_id, string_to_array(party_ids, ','), recorded_at,
           software_version
         from unnest(${entries.map((e) => e.idx)}::bigint[], ${entries.map((e) => e.kind)}::text[],
-          ${entries.map((e) => e.leafText)}::text[], ${entries.map((e) => e.leafHashHex)}::text[],
-          ${entries.map((e) => e.contentHashHex)}::text[], ${entries.map((e) => e.subjectType)}::text[],
-          ${entries.map((e) => e.subjectId)}::text[], ${entries.map((e) => e.actorType)}::text[],
-          ${entries.map((e) => e.actorId)}::text[], ${entries.map((e) => e.orgId)}::text[],
-          ${entries.map((e) => e.partyIds.join(','))}::text[], ${entries.map((e) => e.recordedAt.toISOString())}::timestamptz[],
+          string_to_array(${leaves}::text, chr(30)),
+          string_to_array(${joined(entries.map((e) => e.leafHashHex))}::text, chr(30)),
+          string_to_array(${joined(entries.map((e) => e.contentHashHex))}::text, chr(30)),
+          ${entries.map((e) => e.subjectType)}::text[], ${entries.map((e) => e.subjectId)}::text[],
+          ${entries.map((e) => e.actorType)}::text[], ${entries.map((e) => e.actorId)}::text[],
+          ${entries.map((e) => e.orgId)}::text[], ${entries.map((e) => e.partyIds.join(','))}::text[],
+          string_to_array(${joined(entries.map((e) => e.recordedAt.toISOString()))}::text, chr(30))::timestamptz[],
           ${entries.map((e) => e.softwareVersion)}::text[])
           as t(idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id, actor_type, actor_id, org_id,
             party_ids, recorded_at, software_version)`.execute(db);

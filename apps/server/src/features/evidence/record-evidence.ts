@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   canonicalJson,
   canonicalJsonString,
@@ -38,8 +38,6 @@ const SOURCE_OF: Record<Actor['type'], string> = {
 };
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-/** RFC 9162 leaf hash prefix. */
-const LEAF_PREFIX = Uint8Array.of(0x00);
 
 /** A JSON string token, or undefined when canonical JSON would refuse the value. */
 function jsonString(value: unknown): string | undefined {
@@ -148,11 +146,12 @@ export async function recordEvidence(
     const leafHashes: Buffer[] = [];
     for (const event of slice) {
       const documentText = canonicalJsonString(event.document);
-      const contentHash = createHash('sha256').update(documentText, 'utf8').digest();
+      const contentHash = hash('sha256', documentText, 'buffer');
       const contentHashHex = contentHash.toString('hex');
       const index = size + recorded.length;
       const leaf = leafText(index, event, contentHashHex);
-      const leafHash = createHash('sha256').update(LEAF_PREFIX).update(leaf, 'utf8').digest();
+      // RFC 9162 leaf hash: the 0x00 prefix is U+0000, one byte in UTF-8.
+      const leafHash = hash('sha256', `\u0000${leaf}`, 'buffer');
       leafHashes.push(leafHash);
       entries.push({
         idx: index,
