@@ -42,14 +42,15 @@ export interface NewEntryRow {
   readonly actorId: string;
   readonly orgId: string | null;
   readonly partyIds: readonly string[];
-  readonly recordedAt: Date;
+  /** ISO 8601 (the same string as the leaf's `time`). */
+  readonly recordedAtIso: string;
   readonly softwareVersion: string;
 }
 
 export interface DocumentRow {
   readonly contentHashHex: string;
   readonly bodyEnc: string;
-  readonly createdAt: Date;
+  readonly createdAtIso: string;
 }
 
 export interface CheckpointRow {
@@ -181,7 +182,7 @@ export function createEvidenceRepository(db: Kysely<Database>) {
           select decode(content_hash, 'hex'), body_enc, created_at
           from unnest(string_to_array(${joined(documents.map((d) => d.contentHashHex))}::text, chr(30)),
             string_to_array(${joined(documents.map((d) => d.bodyEnc))}::text, chr(30)),
-            string_to_array(${joined(documents.map((d) => d.createdAt.toISOString()))}::text, chr(30))::timestamptz[])
+            string_to_array(${joined(documents.map((d) => d.createdAtIso))}::text, chr(30))::timestamptz[])
             as t(content_hash, body_enc, created_at)
           on conflict (content_hash) do nothing
         )
@@ -197,7 +198,7 @@ export function createEvidenceRepository(db: Kysely<Database>) {
           ${entries.map((e) => e.subjectType)}::text[], ${entries.map((e) => e.subjectId)}::text[],
           ${entries.map((e) => e.actorType)}::text[], ${entries.map((e) => e.actorId)}::text[],
           ${entries.map((e) => e.orgId)}::text[], ${entries.map((e) => e.partyIds.join(','))}::text[],
-          string_to_array(${joined(entries.map((e) => e.recordedAt.toISOString()))}::text, chr(30))::timestamptz[],
+          string_to_array(${joined(entries.map((e) => e.recordedAtIso))}::text, chr(30))::timestamptz[],
           ${entries.map((e) => e.softwareVersion)}::text[])
           as t(idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id, actor_type, actor_id, org_id,
             party_ids, recorded_at, software_version)`.execute(db);

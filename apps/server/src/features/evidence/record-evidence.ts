@@ -39,6 +39,17 @@ const SOURCE_OF: Record<Actor['type'], string> = {
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
+/** JSON string tokens of the values one append repeats (actor, kind, organisation, …). */
+function memoisedJsonString(): (value: unknown) => string | undefined {
+  const seen = new Map<unknown, string | undefined>();
+  return (value) => {
+    if (seen.has(value)) return seen.get(value);
+    const token = jsonString(value);
+    seen.set(value, token);
+    return token;
+  };
+}
+
 /** A JSON string token, or undefined when canonical JSON would refuse the value. */
 function jsonString(value: unknown): string | undefined {
   return typeof value === 'string' && !LONE_SURROGATE.test(value) ? JSON.stringify(value) : undefined;
@@ -78,16 +89,21 @@ export function leafBytes(index: number, event: EvidenceEvent, contentHash: Uint
 }
 
 /** leafBytes as a string (the bytes are its UTF-8 encoding). */
-export function leafText(index: number, event: EvidenceEvent, contentHashHex: string): string {
-  const actor = jsonString(`${event.actor.type}:${event.actor.id}`);
-  const org = event.actor.orgId === null ? 'null' : jsonString(event.actor.orgId);
-  const kind = jsonString(event.kind);
-  const requestId = jsonString(event.actor.requestId);
-  const source = jsonString(SOURCE_OF[event.actor.type]);
+export function leafText(
+  index: number,
+  event: EvidenceEvent,
+  contentHashHex: string,
+  time: string = event.at.toISOString(),
+  token: (value: unknown) => string | undefined = jsonString,
+): string {
+  const actor = token(`${event.actor.type}:${event.actor.id}`);
+  const org = event.actor.orgId === null ? 'null' : token(event.actor.orgId);
+  const kind = token(event.kind);
+  const requestId = token(event.actor.requestId);
+  const source = token(SOURCE_OF[event.actor.type]);
   const subjectId = jsonString(event.subject.id);
-  const subjectType = jsonString(event.subject.type);
-  const parties = [...event.partyIds].sort().map(jsonString);
-  const time = event.at.toISOString();
+  const subjectType = token(event.subject.type);
+  const parties = [...event.partyIds].sort().map(token);
   if (
     !Number.isSafeInteger(index) ||
     actor === undefined ||
@@ -138,6 +154,7 @@ export async function recordEvidence(
   const needed = nodesNeededForRoot(size);
   const frontier = MerkleFrontier.fromStore(size, nodeGetterFromMap(await deps.evidence.getNodes(needed)));
   const recorded: RecordedEntry[] = [];
+  const token = memoisedJsonString();
   const writes: Promise<void>[] = [];
   for (let from = 0; from < events.length; from += PIPELINE_ROWS) {
     const slice = events.slice(from, from + PIPELINE_ROWS);
@@ -149,7 +166,8 @@ export async function recordEvidence(
       const contentHash = hash('sha256', documentText, 'buffer');
       const contentHashHex = contentHash.toString('hex');
       const index = size + recorded.length;
-      const leaf = leafText(index, event, contentHashHex);
+      const time = event.at.toISOString();
+      const leaf = leafText(index, event, contentHashHex, time, token);
       // RFC 9162 leaf hash: the 0x00 prefix is U+0000, one byte in UTF-8.
       const leafHash = hash('sha256', `\u0000${leaf}`, 'buffer');
       leafHashes.push(leafHash);
@@ -165,10 +183,10 @@ export async function recordEvidence(
         actorId: event.actor.id,
         orgId: event.actor.orgId,
         partyIds: event.partyIds,
-        recordedAt: event.at,
+        recordedAtIso: time,
         softwareVersion: SOFTWARE_VERSION,
       });
-      documents.push({ contentHashHex, bodyEnc: deps.vault.encrypt(documentText), createdAt: event.at });
+      documents.push({ contentHashHex, bodyEnc: deps.vault.encrypt(documentText), createdAtIso: time });
       recorded.push({ index, leafHash, contentHash });
     }
     const nodes: NodeRow[] = frontier.appendAll(leafHashes, isStoredLevel);
