@@ -6,11 +6,11 @@
  *   MTH({})    = SHA-256("")
  *   MTH(D[n])  = node(MTH(D[0:k]), MTH(D[k:n])), k the largest power of two < n
  *
- * Storage model: the server keeps the hash of every COMPLETE subtree, addressed (level, index): the
+ * Addressing: every COMPLETE subtree is addressed (level, index): the
  * node covering leaves [index * 2^level, (index + 1) * 2^level). Level 0 is the leaf hash. Every
  * range that appears in the RFC's recursion is a run of such nodes, so proofs and roots come from
- * O(log n) stored hashes without a scan: the plan functions say which nodes are needed (one SQL
- * query), the combiners turn them into hashes.
+ * O(log n) subtree hashes without a scan: the plan functions say which nodes are needed, the
+ * combiners turn them into hashes. Which of them the server stores: stored-levels.ts.
  *
  * Sizes and indexes are JavaScript numbers: safe integers only, and only arithmetic (no 32-bit
  * bitwise operators), so trees beyond 2^31 leaves are handled.
