@@ -18,7 +18,7 @@ import { isStoredLevel, nodesFromStored, STORED_LEVEL_STEP, storedRangesFor } fr
 function storedFor(leaves: readonly Buffer[]) {
   const stored = new Map<string, Buffer>();
   const frontier = MerkleFrontier.empty();
-  leaves.forEach((leaf, i) => stored.set(`0:${i}`, hashLeaf(leaf)));
+  for (const [i, leaf] of leaves.entries()) stored.set(`0:${i}`, hashLeaf(leaf));
   for (const node of frontier.appendAll(
     leaves.map((leaf) => hashLeaf(leaf)),
     isStoredLevel,
