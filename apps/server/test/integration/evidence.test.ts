@@ -173,6 +173,30 @@ describe('evidence ledger', () => {
     expect(await t.platform.store.repos.evidence.treeSize()).toBe(before);
   });
 
+  it('a batch with one refused event writes none of it, even when the caller catches the error', async () => {
+    const before = await t.platform.store.repos.evidence.treeSize();
+    const actor = systemActor('req_refused');
+    const events = Array.from({ length: 600 }, (_, i) => ({
+      kind: 'decision.taken' as const,
+      subject: { type: 'test', id: `refused-${i}` },
+      actor,
+      at: t.clock.now(),
+      partyIds: [],
+      // The 551st document is not JSON data (undefined member): canonical JSON refuses it.
+      document: i === 550 ? { amount: undefined } : { i },
+    }));
+    const outcome = await t.platform.store.transaction(async (repos) => {
+      try {
+        await recordEvidence({ evidence: repos.evidence, vault: t.platform.deps.vault }, events);
+        return 'recorded';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    expect(outcome).toMatch(/\$\.amount/);
+    expect(await t.platform.store.repos.evidence.treeSize()).toBe(before);
+  });
+
   it('an enterprise reads entries about its own records only; the public reads neither', async () => {
     const operator = t.demo.enterprises.find((e) => e.key === 'operator')!;
     const ebcKey = t.apiKey('ebc');

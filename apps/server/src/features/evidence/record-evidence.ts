@@ -125,6 +125,22 @@ export function leafText(
   );
 }
 
+/** Throws the canonical-JSON error the leaf of `event` would raise, if any. */
+function assertLeafFields(event: EvidenceEvent, token: (value: unknown) => string | undefined): void {
+  const fields = [
+    `${event.actor.type}:${event.actor.id}`,
+    event.kind,
+    event.actor.requestId,
+    SOURCE_OF[event.actor.type],
+    event.subject.type,
+    ...event.partyIds,
+    ...(event.actor.orgId === null ? [] : [event.actor.orgId]),
+  ];
+  if (jsonString(event.subject.id) === undefined || fields.some((field) => token(field) === undefined)) {
+    canonicalJsonString(leafObject(0, event, ''));
+  }
+}
+
 /** The general (slow) serialisation of the same leaf: the reference leafBytes is tested against. */
 export function leafBytesReference(index: number, event: EvidenceEvent, contentHash: Uint8Array): Uint8Array {
   return canonicalJson(leafObject(index, event, Buffer.from(contentHash).toString('hex')));
@@ -155,6 +171,10 @@ export async function recordEvidence(
   const frontier = MerkleFrontier.fromStore(size, nodeGetterFromMap(await deps.evidence.getNodes(needed)));
   const recorded: RecordedEntry[] = [];
   const token = memoisedJsonString();
+  // Everything that can refuse an event runs before the first row is sent, so a refused event
+  // leaves nothing behind even if the caller catches the error and goes on with its transaction.
+  const documentTexts = events.map((event) => canonicalJsonString(event.document));
+  for (const event of events) assertLeafFields(event, token);
   const writes: Promise<void>[] = [];
   for (let from = 0; from < events.length; from += PIPELINE_ROWS) {
     const slice = events.slice(from, from + PIPELINE_ROWS);
@@ -162,7 +182,7 @@ export async function recordEvidence(
     const documents: DocumentRow[] = [];
     const leafHashes: Buffer[] = [];
     for (const event of slice) {
-      const documentText = canonicalJsonString(event.document);
+      const documentText = documentTexts[recorded.length]!;
       const contentHash = hash('sha256', documentText, 'buffer');
       const contentHashHex = contentHash.toString('hex');
       const index = size + recorded.length;
