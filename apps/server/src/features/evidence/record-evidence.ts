@@ -214,8 +214,8 @@ export async function recordEvidence(
     // Awaited below by Promise.all; this only keeps an early failure from being reported as unhandled.
     write.catch(() => undefined);
     writes.push(write);
-    // Yield to I/O so the driver sends the queued statements before the next slice is hashed.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Yield to I/O so the driver sends the queued statement before the next slice is hashed.
+    if (from + PIPELINE_ROWS < events.length) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await Promise.all(writes);
   return recorded;
