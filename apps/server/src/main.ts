@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/config';
 import { startPlatform } from './platform';
+import { startDemoCebTraffic } from './workflows/demo-ceb-traffic';
 import { seedDemo } from './workflows/seed-demo';
 
 /** Composition root: configuration → database → migrations → app → demo data → listen. */
@@ -31,6 +32,17 @@ async function main(): Promise<void> {
       { store: platform.store, vault: platform.deps.vault, clock: platform.deps.clock },
       { dataDir: config.dataDir, url },
     );
+    if (platform.deps.cebIntake) {
+      const traffic = await startDemoCebTraffic({
+        intake: platform.deps.cebIntake,
+        store: platform.store,
+        clock: platform.deps.clock,
+        demo,
+        dataDir: config.dataDir,
+        onError: (error) => app.log.error({ err: error }, 'demo CEB traffic failed'),
+      });
+      await traffic.ready;
+    }
     await platform.deps.issueCheckpoint();
     lines.push(
       '',

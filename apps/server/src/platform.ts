@@ -3,6 +3,7 @@ import { resolveSecrets } from './config/secrets';
 import { createDb, type DbHandle } from './db/client';
 import { migrate } from './db/migrate';
 import { createStore, type Store } from './db/store';
+import { cebIntakeDeps, createCebIntakeService, rejectExpiredInventories } from './features/ceb';
 import { createCheckpointer } from './features/evidence/checkpointer';
 import { createEvidenceSigner, publicKeyPem } from './features/evidence/evidence-signer';
 import { issueCheckpoint } from './features/evidence/issue-checkpoint';
@@ -10,6 +11,9 @@ import { type BuiltApp, buildApp } from './http/app';
 import type { AppDeps } from './http/deps';
 import { type Clock, systemClock } from './lib/clock';
 import { createPiiVault } from './lib/pii';
+
+/** How often inventories waiting too long for their set are rejected. */
+const CEB_EXPIRY_INTERVAL_MS = 60_000;
 
 export interface Platform {
   readonly config: Config;
@@ -50,7 +54,7 @@ export async function startPlatform(options: {
     intervalSeconds: config.evidence.checkpointIntervalSeconds,
     onError: (error) => built?.app.log.error({ err: error }, 'checkpoint failed'),
   });
-  const deps: AppDeps = {
+  const baseDeps: AppDeps = {
     config,
     databaseKind: db.kind,
     store,
@@ -61,6 +65,19 @@ export async function startPlatform(options: {
     issueCheckpoint: issue,
     afterWrite: () => checkpointer.notify(),
   };
+  // The CEB intake is shared by the HTTP routes and the demo traffic; its time-out job runs here.
+  const cebIntake = createCebIntakeService(cebIntakeDeps(baseDeps));
+  const deps: AppDeps = { ...baseDeps, cebIntake };
+  // Background jobs run with the checkpoint timer (tests switch both off and drive them directly).
+  const cebExpiry =
+    options.checkpointTimer === false
+      ? undefined
+      : setInterval(() => {
+          rejectExpiredInventories(cebIntake.deps).catch((error: unknown) =>
+            built?.app.log.error({ err: error }, 'CEB set time-out job failed'),
+          );
+        }, CEB_EXPIRY_INTERVAL_MS);
+  cebExpiry?.unref();
   built = await buildApp(deps, {
     logger: options.logger ?? true,
     ...(options.logStream ? { logStream: options.logStream } : {}),
@@ -73,6 +90,7 @@ export async function startPlatform(options: {
     deps,
     built,
     async close() {
+      clearInterval(cebExpiry);
       await checkpointer.stop();
       await built?.app.close();
       await db.close();

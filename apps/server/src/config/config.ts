@@ -23,6 +23,17 @@ export interface Config {
     readonly keyName: string;
     readonly checkpointIntervalSeconds: number;
   };
+  /** Cross-border e-commerce intake (features/ceb). */
+  readonly ceb: {
+    /** Release an accepted inventory at once when every check passed and customs holds nothing. */
+    readonly autoRelease: boolean;
+    /** How long an inventory waits for its order, payment and waybill before it is rejected. */
+    readonly setTimeoutMinutes: number;
+    /** A payer other than the buyer: flag for verification (warn) or refuse (reject). */
+    readonly payerMismatch: 'warn' | 'reject';
+    /** Longest a request waits for others to share its transaction (group commit). */
+    readonly batchWaitMs: number;
+  };
   /** How the CEB intake treats message signatures (spec section 6). */
   readonly cebSignaturePolicy: CebSignaturePolicy;
 }
@@ -63,6 +74,13 @@ function boolean(env: Env, name: string, fallback: boolean, problems: string[]) 
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   problems.push(`${name} must be true or false, got "${raw}"`);
   return fallback;
+}
+
+function payerMismatch(env: Env, problems: string[]): 'warn' | 'reject' {
+  const raw = env.KOUAN_CEB_PAYER_MISMATCH || 'warn';
+  if (raw === 'warn' || raw === 'reject') return raw;
+  problems.push(`KOUAN_CEB_PAYER_MISMATCH must be warn or reject, got "${raw}"`);
+  return 'warn';
 }
 
 /** Parses the environment; throws one ConfigError listing every bad variable. */
@@ -117,6 +135,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       origin: env.KOUAN_EVIDENCE_ORIGIN || 'kouan.local/evidence',
       keyName: env.KOUAN_EVIDENCE_KEY_NAME || env.KOUAN_EVIDENCE_ORIGIN || 'kouan.local/evidence',
       checkpointIntervalSeconds: integer(env, 'KOUAN_CHECKPOINT_INTERVAL_SECONDS', 10, 1, 3600, problems),
+    },
+    ceb: {
+      autoRelease: boolean(env, 'KOUAN_CEB_AUTO_RELEASE', true, problems),
+      setTimeoutMinutes: integer(env, 'KOUAN_CEB_SET_TIMEOUT_MINUTES', 24 * 60, 1, 30 * 24 * 60, problems),
+      payerMismatch: payerMismatch(env, problems),
+      batchWaitMs: integer(env, 'KOUAN_CEB_BATCH_WAIT_MS', 2, 0, 1000, problems),
     },
     cebSignaturePolicy,
   };

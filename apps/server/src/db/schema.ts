@@ -15,6 +15,18 @@ export interface Database {
   evidence_nodes: EvidenceNodesTable;
   evidence_documents: EvidenceDocumentsTable;
   evidence_checkpoints: EvidenceCheckpointsTable;
+  ceb_messages: CebMessagesTable;
+  ceb_documents: CebDocumentsTable;
+  ceb_inventories: CebInventoriesTable;
+  ceb_status_history: CebStatusHistoryTable;
+  ceb_receipts: CebReceiptsTable;
+  ceb_doc_numbers: CebDocNumbersTable;
+  ceb_buyer_usage: CebBuyerUsageTable;
+  ceb_buyer_usage_entries: CebBuyerUsageEntriesTable;
+  ceb_positive_list: CebPositiveListTable;
+  ceb_tax_rates: CebTaxRatesTable;
+  ceb_bonded_stock: CebBondedStockTable;
+  ceb_bonded_movements: CebBondedMovementsTable;
   party_certificates: PartyCertificatesTable;
   party_certificate_revocations: PartyCertificateRevocationsTable;
 }
@@ -174,6 +186,165 @@ export interface EvidenceCheckpointsTable {
   key_id: string;
   algorithm: string;
   issued_at: Date;
+}
+
+export interface CebMessagesTable {
+  id: string;
+  guid: string;
+  sender_org_id: string;
+  sender_party_id: string | null;
+  cop_code: string;
+  message_type: string;
+  direction: 'import' | 'export';
+  format: 'xml' | 'json';
+  unit_count: number;
+  received_at: Date;
+  body_enc: string;
+  body_sha256: string;
+  receipt_id: string;
+}
+
+export interface CebDocumentsTable {
+  id: string;
+  doc_key: string;
+  version: number;
+  kind: string;
+  message_id: string;
+  unit_guid: string;
+  app_type: '1' | '2' | '3';
+  order_no: string | null;
+  ebp_code: string | null;
+  ebc_code: string | null;
+  logistics_code: string | null;
+  logistics_no: string | null;
+  pay_code: string | null;
+  pay_transaction_id: string | null;
+  cop_no: string | null;
+  invt_no: string | null;
+  buyer_hash: string | null;
+  party_codes: string[];
+  data_enc: string;
+  received_at: Date;
+}
+
+export interface CebInventoriesTable {
+  doc_key: string;
+  invt_no: string;
+  pre_no: string;
+  cop_no: string;
+  unit_guid: string;
+  order_no: string;
+  ebp_code: string;
+  ebc_code: string;
+  agent_code: string;
+  logistics_code: string;
+  logistics_no: string;
+  customs_code: string;
+  trade_mode: string;
+  ems_no: string | null;
+  buyer_hash: string;
+  usage_year: number | null;
+  usage_amount: string | null;
+  status: string;
+  hold: boolean;
+  findings: string;
+  tax: string | null;
+  party_codes: string[];
+  declared_at: Date;
+  wait_deadline: Date | null;
+  updated_at: Date;
+  version: number;
+}
+
+export interface CebStatusHistoryTable {
+  id: string;
+  doc_key: string;
+  status: string;
+  previous_status: string | null;
+  at: Date;
+  actor_type: string;
+  actor_id: string;
+  request_id: string;
+  reason: string | null;
+  receipt_id: string | null;
+}
+
+export interface CebReceiptsTable {
+  id: string;
+  receipt_type: string;
+  guid: string;
+  message_id: string | null;
+  doc_key: string | null;
+  return_status: string;
+  recipient_codes: string[];
+  xml: string;
+  json: string;
+  issued_at: Date;
+}
+
+export interface CebDocNumbersTable {
+  kind: 'order' | 'waybill' | 'payment' | 'inventory';
+  owner_code: string;
+  number: string;
+  doc_key: string;
+  first_seen_at: Date;
+}
+
+export interface CebBuyerUsageTable {
+  buyer_hash: string;
+  year: number;
+  used: string;
+}
+
+export interface CebBuyerUsageEntriesTable {
+  id: string;
+  buyer_hash: string;
+  year: number;
+  delta: string;
+  doc_key: string;
+  reason: string;
+  at: Date;
+}
+
+export interface CebPositiveListTable {
+  id: string;
+  hs_code: string;
+  name: string;
+  note: string;
+  effective_from: string;
+  effective_to: string | null;
+  created_at: Date;
+  created_by: string;
+}
+
+export interface CebTaxRatesTable {
+  id: string;
+  hs_code: string;
+  name: string;
+  vat_rate: string;
+  consumption_rate: string;
+  tariff_rate: string;
+  effective_from: string;
+  effective_to: string | null;
+  created_at: Date;
+  created_by: string;
+}
+
+export interface CebBondedStockTable {
+  ems_no: string;
+  item_record_no: string;
+  quantity: string;
+}
+
+export interface CebBondedMovementsTable {
+  id: string;
+  ems_no: string;
+  item_record_no: string;
+  delta: string;
+  reason: string;
+  doc_key: string | null;
+  at: Date;
+  actor_id: string;
 }
 
 export interface PartyCertificatesTable {

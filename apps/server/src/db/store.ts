@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type AuditRepository, createAuditRepository } from '../features/audit/audit.repository';
+import { type CebRepository, createCebRepository } from '../features/ceb/ceb.repository';
 import { createEvidenceRepository, type EvidenceRepository } from '../features/evidence/evidence.repository';
 import { createIdentityRepository, type IdentityRepository } from '../features/identity/identity.repository';
 import {
@@ -15,6 +16,7 @@ export interface Repositories {
   readonly parties: PartiesRepository;
   readonly audit: AuditRepository;
   readonly evidence: EvidenceRepository;
+  readonly ceb: CebRepository;
   readonly certificates: CertificatesRepository;
 }
 
@@ -33,6 +35,7 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
     parties: createPartiesRepository(db),
     audit: createAuditRepository(db),
     evidence: createEvidenceRepository(db),
+    ceb: createCebRepository(db),
     certificates: createCertificatesRepository(db),
   };
 }

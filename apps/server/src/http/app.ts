@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { auditRoutes } from '../features/audit/audit.routes';
+import { cebIntakeDeps, cebIntakeRoutes, cebRoutes, createCebIntakeService } from '../features/ceb';
 import { evidenceRoutes } from '../features/evidence/evidence.routes';
 import { healthRoutes } from '../features/health/health.routes';
 import { identityRoutes } from '../features/identity/identity.routes';
@@ -98,6 +99,9 @@ export async function buildApp(
   await app.register(certificatesRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(evidenceRoutes(deps));
+  const cebIntake = deps.cebIntake ?? createCebIntakeService(cebIntakeDeps(deps));
+  await app.register(cebIntakeRoutes(cebIntake));
+  await app.register(cebRoutes(deps, cebIntake));
   await app.ready();
   return { app, routes };
 }

@@ -1,6 +1,7 @@
 import type { NoteSigner } from '@kouan/domain/evidence';
 import type { Config } from '../config/config';
 import type { Store } from '../db/store';
+import type { CebIntakeService } from '../features/ceb';
 import type { CheckpointRow } from '../features/evidence/evidence.repository';
 import type { Clock } from '../lib/clock';
 import type { PiiVault } from '../lib/pii';
@@ -17,4 +18,6 @@ export interface AppDeps {
   readonly issueCheckpoint: () => Promise<CheckpointRow | undefined>;
   /** Called after every successful write request, so a checkpoint follows each batch of appends. */
   readonly afterWrite: () => void;
+  /** The CEB intake (built from these deps when absent); the demo generator shares it. */
+  readonly cebIntake?: CebIntakeService;
 }

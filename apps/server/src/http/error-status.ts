@@ -1,3 +1,4 @@
+import type { CebErrorCode } from '../features/ceb/ceb.errors';
 import type { EvidenceApiErrorCode } from '../features/evidence/evidence.errors';
 import type { IdentityErrorCode } from '../features/identity/identity.errors';
 import type { CertificateErrorCode } from '../features/parties/certificates.errors';
@@ -9,6 +10,7 @@ export type ErrorCode =
   | IdentityErrorCode
   | PartyErrorCode
   | EvidenceApiErrorCode
+  | CebErrorCode
   | CertificateErrorCode;
 
 /** The one table from error code to HTTP status. Every code must appear (the type checks it). */
@@ -45,6 +47,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   EVIDENCE_ENTRY_NOT_FOUND: 404,
   EVIDENCE_TREE_SIZE: 422,
   EVIDENCE_NO_CHECKPOINT: 409,
+  CEB_NOT_FOUND: 404,
+  CEB_STATUS_TRANSITION: 409,
+  CEB_CONCURRENT_CHANGE: 409,
+  CEB_SENDER_NOT_ENTERPRISE: 403,
+  CEB_REFERENCE_INVALID: 422,
+  CEB_BONDED_STOCK_INVALID: 422,
   CERTIFICATE_UNREADABLE: 422,
   CERTIFICATE_EXPIRED: 422,
   CERTIFICATE_DUPLICATE: 409,

@@ -44,7 +44,22 @@ export function ulid(now: number = Date.now()): string {
   return encode(time, 10) + encode(lastRandom, 16);
 }
 
-export type IdPrefix = 'org' | 'user' | 'key' | 'party' | 'zone' | 'recog' | 'req' | 'cert';
+export type IdPrefix =
+  | 'org'
+  | 'user'
+  | 'key'
+  | 'party'
+  | 'zone'
+  | 'recog'
+  | 'req'
+  | 'cebmsg'
+  | 'cebdoc'
+  | 'cebst'
+  | 'cebuse'
+  | 'cebref'
+  | 'rcpt'
+  | 'bmov'
+  | 'cert';
 
 /** Time-ordered prefixed id, e.g. `party_01JD3…`. */
 export function newId(prefix: IdPrefix, now?: number): string {

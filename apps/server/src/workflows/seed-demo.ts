@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hash } from '@node-rs/argon2';
 import type { Store } from '../db/store';
+import { seedReferenceSamples } from '../features/ceb';
 import { createApiKey, hashSecret } from '../features/identity';
 import { applyRecognition, createZone, decideRecognition, fileParties } from '../features/parties';
 import { PLATFORM_ORG_ID, systemActor } from '../lib/actor';
@@ -205,6 +206,7 @@ export async function seedDemo(
     if (found.total === 0) missing.push(p);
   }
   if (missing.length > 0) await fileParties(deps, operatorActor, { parties: missing });
+  await seedReferenceSamples(deps, actor, '2019-01-01');
 
   await ensureDemoCertificates(deps, { dataDir: input.dataDir, enterprises });
   const credentials: DemoCredentials = {

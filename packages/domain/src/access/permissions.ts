@@ -14,6 +14,10 @@ export const PERMISSIONS = [
   'evidence:admin',
   'apikeys:manage',
   'session:self',
+  'ceb:submit',
+  'ceb:read',
+  'ceb:customs',
+  'ceb:reference:manage',
   'parties:certificates:manage',
 ] as const;
 
@@ -46,12 +50,30 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-const REGULATOR_BASE: readonly Permission[] = ['session:self', 'parties:read', 'audit:read', 'evidence:read'];
+const REGULATOR_BASE: readonly Permission[] = [
+  'session:self',
+  'parties:read',
+  'audit:read',
+  'evidence:read',
+  'ceb:read',
+];
 
 const DEPARTMENT_EXTRA: Record<Department, readonly Permission[]> = {
-  commerce: ['parties:file', 'parties:recognition:decide', 'parties:status:change', 'zones:manage'],
+  commerce: [
+    'parties:file',
+    'parties:recognition:decide',
+    'parties:status:change',
+    'zones:manage',
+    'ceb:reference:manage',
+  ],
   market: ['parties:file', 'parties:status:change'],
-  customs: ['parties:file', 'parties:status:change', 'parties:certificates:manage'],
+  customs: [
+    'parties:file',
+    'parties:status:change',
+    'ceb:customs',
+    'ceb:reference:manage',
+    'parties:certificates:manage',
+  ],
   tax: [],
   fx: [],
   ip: [],
@@ -64,6 +86,8 @@ const ENTERPRISE_STAFF: readonly Permission[] = [
   'parties:file',
   'parties:recognition:apply',
   'evidence:read',
+  'ceb:submit',
+  'ceb:read',
 ];
 
 /**

@@ -54,6 +54,27 @@ export function createAuditRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Several entries in one statement (a batch of CEB messages). */
+    async recordMany(records: readonly AuditRecord[]): Promise<void> {
+      if (records.length === 0) return;
+      await db
+        .insertInto('audit_log')
+        .values(
+          records.map((record) => ({
+            at: record.at,
+            request_id: record.actor.requestId,
+            actor_type: record.actor.type === 'anonymous' ? ('system' as const) : record.actor.type,
+            actor_id: record.actor.id,
+            org_id: record.actor.orgId,
+            action: record.action,
+            target_type: record.targetType,
+            target_id: record.targetId,
+            details: JSON.stringify(record.details ?? {}),
+          })),
+        )
+        .execute();
+    },
+
     async find(query: AuditQuery): Promise<AuditEntry[]> {
       let q = db.selectFrom('audit_log').selectAll();
       if (query.targetType) q = q.where('target_type', '=', query.targetType);

@@ -325,6 +325,16 @@ export function createPartiesRepository(db: Kysely<Database>) {
       const rows = await q.orderBy('code').limit(1000).execute();
       return rows.map(toZone);
     },
+
+    /** Parties registered under any of these customs codes (all kinds, all statuses). */
+    async findByCustomsCodes(codes: readonly string[]): Promise<PartyRow[]> {
+      if (codes.length === 0) return [];
+      return db
+        .selectFrom('parties')
+        .selectAll()
+        .where('customs_code', 'in', [...codes])
+        .execute();
+    },
   };
 }
 

@@ -1,0 +1,43 @@
+import type { Store } from '../../db/store';
+import type { Actor } from '../../lib/actor';
+import { visibleCode } from './visibility';
+
+export const MAX_RECEIPTS_PER_PAGE = 200;
+
+export interface ReceiptView {
+  readonly id: string;
+  readonly receiptType: string;
+  readonly guid: string;
+  readonly returnStatus: string;
+  readonly issuedAt: string;
+  readonly xml: string;
+  readonly json: unknown;
+}
+
+/**
+ * Receipts addressed to the caller's enterprise (regulators: all), oldest first after `after`
+ * (a receipt id; ids are time-ordered): enterprise systems poll with the last id they saw.
+ */
+export async function findReceipts(
+  deps: { store: Store },
+  actor: Actor,
+  input: { after?: string | undefined; limit?: number | undefined },
+): Promise<{ items: ReceiptView[]; next: string | null }> {
+  const limit = Math.min(input.limit ?? 50, MAX_RECEIPTS_PER_PAGE);
+  const code = await visibleCode(deps.store.repos, actor);
+  const rows = await deps.store.repos.ceb.findReceipts({
+    afterId: input.after ?? '',
+    recipientCode: code,
+    limit,
+  });
+  const items = rows.map((r) => ({
+    id: r.id,
+    receiptType: r.receipt_type,
+    guid: r.guid,
+    returnStatus: r.return_status,
+    issuedAt: r.issued_at.toISOString(),
+    xml: r.xml,
+    json: r.json,
+  }));
+  return { items, next: items.length === limit ? (items.at(-1)?.id ?? null) : null };
+}

@@ -1,0 +1,207 @@
+/** Each check of the intake refuses with the spec's error code and says which fields and values. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cancelXml,
+  freshBuyer,
+  post,
+  refundXml,
+  SENDER,
+  sampleSet,
+  statuses,
+  submitSet,
+} from '../ceb-helpers';
+import { startTestPlatform, type TestPlatform } from '../harness';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('三单对碰 and policy checks', () => {
+  it('a payment amount different from the order acturalPaid rejects the inventory with -621003', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer(), amountPaidOverride: '1.00' });
+    const { inventory } = await submitSet(t, set);
+    expect(inventory?.returnStatus).toBe('-621003');
+    expect(inventory?.returnInfo).toContain('amountPaid');
+    expect(inventory?.returnInfo).toContain(set.acturalPaid);
+  });
+
+  it('a waybill consignee different from the order rejects with -621003', async () => {
+    const { inventory } = await submitSet(t, sampleSet(t, { buyer: freshBuyer(), waybillConsignee: '王五' }));
+    expect(inventory?.returnStatus).toBe('-621003');
+    expect(inventory?.returnInfo).toContain('consignee');
+  });
+
+  it('goods over CNY 5,000 in several lines are refused with -621005', async () => {
+    const lines = [
+      { gcode: '3304990099', name: '精华液 50毫升', qty: '10', price: '300.00' },
+      { gcode: '3303000000', name: '香水 100毫升', qty: '3', price: '900.00' },
+    ];
+    const { inventory } = await submitSet(t, sampleSet(t, { buyer: freshBuyer(), lines }));
+    expect(inventory?.returnStatus).toBe('-621005');
+    expect(inventory?.returnInfo).toContain('5000');
+  });
+
+  it('a single item over CNY 5,000 within the annual limit is accepted at the full rate', async () => {
+    const lines = [{ gcode: '9101219000', name: '自动机械手表', qty: '1', price: '8000.00' }];
+    const { inventory } = await submitSet(t, sampleSet(t, { buyer: freshBuyer(), lines }));
+    expect(inventory?.returnStatus).toBe('120');
+  });
+
+  it('goods not on the positive list are refused with -621003 naming the HS code', async () => {
+    const lines = [{ gcode: '8703231990', name: '小轿车', qty: '1', price: '100.00' }];
+    const { inventory } = await submitSet(t, sampleSet(t, { buyer: freshBuyer(), lines, taxTotal: '0' }));
+    expect(inventory?.returnStatus).toBe('-621003');
+    expect(inventory?.returnInfo).toContain('8703231990');
+  });
+
+  it('a declared taxTotal far from the assessed tax is refused with -621003', async () => {
+    const { inventory } = await submitSet(t, sampleSet(t, { buyer: freshBuyer(), taxTotal: '1.00' }));
+    expect(inventory?.returnStatus).toBe('-621003');
+    expect(inventory?.returnInfo).toContain('taxTotal');
+  });
+
+  it('the annual limit of CNY 26,000 per buyer refuses the purchase that would pass it with -621018', async () => {
+    const buyer = freshBuyer();
+    const lines = [{ gcode: '3304990099', name: '护肤套装', qty: '1', price: '4500.00' }];
+    const results: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { inventory } = await submitSet(t, sampleSet(t, { buyer, lines }));
+      results.push(inventory?.returnStatus ?? 'none');
+    }
+    // 5 × 4,500 (+ tax-free value) = 22,500 used; the sixth would reach 27,000.
+    expect(results).toEqual(['120', '120', '120', '120', '120', '-621018']);
+  });
+
+  it('a cancelled inventory (CEB623) gives its amount back to the buyer quota', async () => {
+    const buyer = freshBuyer();
+    const lines = [{ gcode: '3304990099', name: '护肤套装', qty: '1', price: '4500.00' }];
+    const sets = [];
+    for (let i = 0; i < 5; i++) {
+      const set = sampleSet(t, { buyer, lines });
+      const { inventory } = await submitSet(t, set);
+      expect(inventory?.returnStatus).toBe('120');
+      sets.push({ ...set, invtNo: inventory?.invtNo as string });
+    }
+    const first = sets[0]!;
+    const cancel = await post(t, SENDER.inventory, cancelXml(t, { ...first, buyer }), { json: true });
+    expect(statuses(cancel.body)).toEqual(['399']);
+    const { inventory } = await submitSet(t, sampleSet(t, { buyer, lines }));
+    expect(inventory?.returnStatus).toBe('120');
+    const officer = await t.login('customs');
+    const found = await t.request('GET', `/api/ceb/inventories?invtNo=${first.invtNo}`, { token: officer });
+    expect(found.body.items[0].status).toBe('cancelled');
+  });
+});
+
+describe('returns (CEB625)', () => {
+  it('refuses more than was declared (-625001), then accepts a partial return and gives its value back to the quota', async () => {
+    const buyer = freshBuyer();
+    const lines = [{ gcode: '3304990099', name: '护肤套装', qty: '2', price: '2500.00' }];
+    const sets = [];
+    for (let i = 0; i < 5; i++) {
+      const set = sampleSet(t, { buyer, lines });
+      const { inventory } = await submitSet(t, set);
+      expect(inventory?.returnStatus).toBe('120');
+      sets.push({ ...set, invtNo: inventory?.invtNo as string });
+    }
+    // 25,000 used: a 5,000 purchase would pass 26,000.
+    const over = await submitSet(t, sampleSet(t, { buyer, lines }));
+    expect(over.inventory?.returnStatus).toBe('-621018');
+    const first = sets[0]!;
+    const tooMuch = await post(
+      t,
+      SENDER.inventory,
+      refundXml(t, { ...first, buyer, lines: [{ gnum: 1, gcode: '3304990099', qty: '3' }] }),
+      { json: true },
+    );
+    expect(statuses(tooMuch.body)).toEqual(['-625001']);
+    const ok = await post(
+      t,
+      SENDER.inventory,
+      refundXml(t, { ...first, buyer, lines: [{ gnum: 1, gcode: '3304990099', qty: '1' }] }),
+      { json: true },
+    );
+    expect(statuses(ok.body)).toEqual(['120']);
+    // 22,500 used now: a purchase of 3,500 fits exactly into 26,000.
+    const fits = await submitSet(
+      t,
+      sampleSet(t, { buyer, lines: [{ gcode: '3304990099', name: '面霜', qty: '1', price: '3500.00' }] }),
+    );
+    expect(fits.inventory?.returnStatus).toBe('120');
+  });
+
+  it('refuses a return of goods that were not released (-625022)', async () => {
+    const buyer = freshBuyer();
+    const set = sampleSet(t, { buyer });
+    await post(t, SENDER.order, set.order);
+    const inv = await post(t, SENDER.inventory, set.inventory, { json: true });
+    const invtNo = inv.body.CEB622Message.InventoryReturn[0].invtNo;
+    const res = await post(
+      t,
+      SENDER.inventory,
+      refundXml(t, { ...set, invtNo, buyer, lines: [{ gnum: 1, gcode: '1901101000', qty: '1' }] }),
+      { json: true },
+    );
+    expect(statuses(res.body)).toEqual(['-625022']);
+  });
+});
+
+describe('sender, duplicates and changes', () => {
+  it('a message whose copCode is not the API key enterprise is refused and nothing is stored', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    const before = await t.sql<{ n: number }>('select count(*)::int as n from ceb_messages');
+    const res = await post(t, 'payment', set.order, { json: true });
+    expect(res.status).toBe(200);
+    expect(statuses(res.body)).toEqual(['-10102']);
+    expect(res.body.CEB312Message.OrderReturn[0].returnInfo).toContain('copCode');
+    const after = await t.sql<{ n: number }>('select count(*)::int as n from ceb_messages');
+    expect(after[0]?.n).toBe(before[0]?.n);
+  });
+
+  it('a party that is not filed refuses the unit with -10102', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    const xml = set.order.replace(
+      /<ceb:ebpCode>[^<]+<\/ceb:ebpCode>/,
+      '<ceb:ebpCode>3303960Z99</ceb:ebpCode>',
+    );
+    const res = await post(t, SENDER.order, xml, { json: true });
+    expect(statuses(res.body)).toEqual(['-10102']);
+    expect(res.body.CEB312Message.OrderReturn[0].returnInfo).toContain('3303960Z99');
+  });
+
+  it('the same guid twice returns the first receipt and changes nothing', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    const first = await post(t, SENDER.order, set.order);
+    const count = await t.sql<{ n: number }>('select count(*)::int as n from ceb_documents');
+    const second = await post(t, SENDER.order, set.order);
+    expect(second.text).toBe(first.text);
+    const again = await t.sql<{ n: number }>('select count(*)::int as n from ceb_documents');
+    expect(again[0]?.n).toBe(count[0]?.n);
+  });
+
+  it('a new message with an orderNo the platform already used is refused with -301010', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    await post(t, SENDER.order, set.order);
+    const copy = set.order.replace(/guid="[^"]+"/, 'guid="AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE"');
+    const res = await post(t, SENDER.order, copy, { json: true });
+    expect(statuses(res.body)).toEqual(['-301010']);
+  });
+
+  it('an order cannot change once its inventory was declared (-301011), nor the inventory be declared twice (-621004)', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    const { inventory } = await submitSet(t, set);
+    expect(inventory?.returnStatus).toBe('120');
+    const change = set.order
+      .replace(/guid="[^"]+"/, 'guid="AAAAAAAA-BBBB-CCCC-DDDD-000000000001"')
+      .replace('<ceb:appType>1</ceb:appType>', '<ceb:appType>2</ceb:appType>');
+    const res = await post(t, SENDER.order, change, { json: true });
+    expect(statuses(res.body)).toEqual(['-301011']);
+    const again = set.inventory.replace(/guid="[^"]+"/, 'guid="AAAAAAAA-BBBB-CCCC-DDDD-000000000002"');
+    const dup = await post(t, SENDER.inventory, again, { json: true });
+    expect(statuses(dup.body)[0]).toMatch(/^-62/);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The annual quota is exact under concurrency: inventories of one buyer declared at the same instant,
+ * each in its own transaction (on PostgreSQL truly in parallel), never pass CNY 26,000 together.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cebIntakeDeps, createCebIntakeService } from '../../src/features/ceb';
+import { actorOf, freshBuyer, SENDER, sampleSet } from '../ceb-helpers';
+import { startTestPlatform, type TestPlatform } from '../harness';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('annual quota under concurrency', () => {
+  it('ten inventories of CNY 4,000 for one buyer at once: exactly six accepted', async () => {
+    const intake = createCebIntakeService(cebIntakeDeps(t.platform.deps));
+    const buyer = freshBuyer();
+    const lines = [{ gcode: '3304990099', name: '护肤套装', qty: '1', price: '4000.00' }];
+    const sets = Array.from({ length: 10 }, () => sampleSet(t, { buyer, lines }));
+    const enc = (xml: string) => new TextEncoder().encode(xml);
+    for (const kind of ['order', 'payment', 'waybill'] as const) {
+      const actor = await actorOf(t, SENDER[kind]);
+      await intake.submitMany(sets.map((s) => ({ actor, body: enc(s[kind]), format: 'xml' as const })));
+    }
+    const broker = await actorOf(t, SENDER.inventory);
+    const results = await Promise.all(
+      sets.map((s) => intake.submitMany([{ actor: broker, body: enc(s.inventory), format: 'xml' }])),
+    );
+    const codes = results.map((r) => r[0]?.units[0]?.returnStatus).sort();
+    expect(codes).toEqual([
+      '-621018',
+      '-621018',
+      '-621018',
+      '-621018',
+      '120',
+      '120',
+      '120',
+      '120',
+      '120',
+      '120',
+    ]);
+    const used = await t.sql<{ used: string }>('select used::text as used from ceb_buyer_usage');
+    expect(used.map((u) => Number(u.used))).toContain(24000);
+    // Through HTTP too (requests gathered into shared transactions by the micro-batcher).
+    const more = Array.from({ length: 4 }, () =>
+      sampleSet(t, { buyer, lines: [{ gcode: '3304990099', name: '面霜', qty: '1', price: '1500.00' }] }),
+    );
+    for (const kind of ['order', 'payment', 'waybill'] as const) {
+      for (const s of more)
+        await t.request('POST', '/api/ceb/messages', {
+          apiKey: t.apiKey(SENDER[kind]),
+          body: s[kind],
+          headers: { 'content-type': 'application/xml' },
+        });
+    }
+    const answers = await Promise.all(
+      more.map((s) =>
+        t.request('POST', '/api/ceb/messages', {
+          apiKey: t.apiKey(SENDER.inventory),
+          body: s.inventory,
+          headers: { 'content-type': 'application/xml', accept: 'application/json' },
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.body.CEB622Message.InventoryReturn[0].returnStatus).sort();
+    // 24,000 used: one more of 1,500 fits (25,500), the other three would pass 26,000.
+    expect(statuses).toEqual(['-621018', '-621018', '-621018', '120']);
+  });
+});

@@ -1,0 +1,233 @@
+/** Matching in any arrival order, the set time-out, customs actions, receipts, queries and dry runs. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cebIntakeDeps, createCebIntakeService, rejectExpiredInventories } from '../../src/features/ceb';
+import { actorOf, freshBuyer, post, SENDER, sampleSet, statuses, submitSet } from '../ceb-helpers';
+import { startTestPlatform, type TestPlatform } from '../harness';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+type Kind = 'order' | 'payment' | 'waybill' | 'inventory';
+function permutations(items: Kind[]): Kind[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((x, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((p) => [x, ...p]),
+  );
+}
+
+async function allReceipts(enterprise: string) {
+  const out: { id: string; receiptType: string; returnStatus: string; xml: string }[] = [];
+  let after = '';
+  for (;;) {
+    const page = await t.request('GET', `/api/ceb/receipts?limit=200&after=${after}`, {
+      apiKey: t.apiKey(enterprise),
+    });
+    out.push(...page.body.items);
+    if (!page.body.next) return out;
+    after = page.body.next;
+  }
+}
+
+async function statusOf(orderNo: string): Promise<string> {
+  const officer = await t.login('customs');
+  const res = await t.request('GET', `/api/ceb/inventories?orderNo=${orderNo}`, { token: officer });
+  return res.body.items[0]?.status;
+}
+
+describe('matching in any arrival order', () => {
+  it.each(permutations(['order', 'payment', 'waybill', 'inventory']).map((p) => [p.join(' → '), p]))(
+    '%s',
+    async (_name, order) => {
+      const set = sampleSet(t, { buyer: freshBuyer() });
+      const { answers } = await submitSet(t, set, order as Kind[]);
+      for (const kind of order as Kind[]) expect(answers[kind]?.status).toBe(200);
+      const position = (order as Kind[]).indexOf('inventory');
+      expect(statuses(answers.inventory?.body)).toEqual([position === 3 ? '120' : '2']);
+      expect(await statusOf(set.orderNo)).toBe('800');
+    },
+  );
+});
+
+describe('lifecycle', () => {
+  it('customs holds for inspection, then releases, each with the receipt the enterprise gets', async () => {
+    const manual = createCebIntakeService(cebIntakeDeps(t.platform.deps, { ceb: { autoRelease: false } }));
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    for (const kind of ['order', 'payment', 'waybill', 'inventory'] as const) {
+      await manual.submitMany([
+        { actor: await actorOf(t, SENDER[kind]), body: new TextEncoder().encode(set[kind]), format: 'xml' },
+      ]);
+    }
+    expect(await statusOf(set.orderNo)).toBe('120');
+    const officer = await t.login('customs');
+    const list = await t.request('GET', `/api/ceb/inventories?orderNo=${set.orderNo}`, { token: officer });
+    const invtNo = list.body.items[0].invtNo;
+    const hold = await t.request('POST', `/api/ceb/inventories/${invtNo}/actions`, {
+      token: officer,
+      body: { action: 'hold', reason: '布控查验' },
+    });
+    expect(hold.body.status).toBe('500');
+    const closeTooEarly = await t.request('POST', `/api/ceb/inventories/${invtNo}/actions`, {
+      token: officer,
+      body: { action: 'close', reason: 'x' },
+    });
+    expect(closeTooEarly.status).toBe(409);
+    expect(closeTooEarly.body.error.code).toBe('CEB_STATUS_TRANSITION');
+    const release = await t.request('POST', `/api/ceb/inventories/${invtNo}/actions`, {
+      token: officer,
+      body: { action: 'release', reason: '查验正常' },
+    });
+    expect(release.body.status).toBe('800');
+    const mine = (await allReceipts('ebc')).filter((r) => r.xml.includes(invtNo));
+    expect(mine.map((r) => r.returnStatus)).toEqual(['120', '500', '399', '800']);
+    const denied = await t.request('POST', `/api/ceb/inventories/${invtNo}/actions`, {
+      apiKey: t.apiKey('ebc'),
+      body: { action: 'reject', reason: 'x' },
+    });
+    expect(denied.status).toBe(403);
+  });
+
+  it('customs rejects a stored inventory and the buyer quota is given back', async () => {
+    const manual = createCebIntakeService(cebIntakeDeps(t.platform.deps, { ceb: { autoRelease: false } }));
+    const buyer = freshBuyer();
+    const lines = [{ gcode: '3304990099', name: '护肤套装', qty: '1', price: '4500.00' }];
+    const sets = Array.from({ length: 6 }, () => sampleSet(t, { buyer, lines }));
+    for (const set of sets.slice(0, 5)) {
+      for (const kind of ['order', 'payment', 'waybill', 'inventory'] as const) {
+        await manual.submitMany([
+          { actor: await actorOf(t, SENDER[kind]), body: new TextEncoder().encode(set[kind]), format: 'xml' },
+        ]);
+      }
+    }
+    const officer = await t.login('customs');
+    const list = await t.request('GET', `/api/ceb/inventories?orderNo=${sets[0]!.orderNo}`, {
+      token: officer,
+    });
+    const reject = await t.request('POST', `/api/ceb/inventories/${list.body.items[0].invtNo}/actions`, {
+      token: officer,
+      body: { action: 'reject', reason: '申报不实' },
+    });
+    expect(reject.body.status).toBe('100');
+    const { inventory } = await submitSet(t, sets[5]!);
+    expect(inventory?.returnStatus).toBe('120');
+  });
+});
+
+describe('queries and visibility', () => {
+  it('shows the four documents of an order with receipts and history; buyer data masked for enterprises', async () => {
+    const buyer = freshBuyer();
+    const set = sampleSet(t, { buyer });
+    await submitSet(t, set);
+    const ebp = t.demo.enterprises.find((e) => e.key === 'ebp')!.customsCode;
+    const view = await t.request('GET', `/api/ceb/orders/${ebp}/${set.orderNo}`, { apiKey: t.apiKey('ebc') });
+    expect(view.status).toBe(200);
+    // An enterprise sees the documents that name it: the ebc is on the order and the inventory.
+    expect(view.body.documents.map((d: { kind: string }) => d.kind).sort()).toEqual(['inventory', 'order']);
+    expect(view.body.inventory.status).toBe('800');
+    expect(view.body.statusHistory.map((h: { status: string }) => h.status)).toEqual([
+      '2',
+      '120',
+      '399',
+      '800',
+    ]);
+    expect(view.body.receipts.length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(view.body)).not.toContain(buyer.idNumber);
+    const officer = await t.login('customs');
+    const full = await t.request('GET', `/api/ceb/orders/${ebp}/${set.orderNo}`, { token: officer });
+    expect(JSON.stringify(full.body)).toContain(buyer.idNumber);
+    expect(full.body.documents.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'inventory',
+      'order',
+      'payment',
+      'waybill',
+    ]);
+    const byBuyer = await t.request('GET', `/api/ceb/inventories?buyerIdNumber=${buyer.idNumber}`, {
+      token: officer,
+    });
+    expect(byBuyer.body.total).toBe(1);
+    const other = await t.request('GET', `/api/ceb/orders/${ebp}/${set.orderNo}`, {
+      apiKey: t.apiKey('warehouse'),
+    });
+    expect(other.status).toBe(404);
+    const theirs = await t.request('GET', `/api/ceb/inventories?orderNo=${set.orderNo}`, {
+      apiKey: t.apiKey('warehouse'),
+    });
+    expect(theirs.body.total).toBe(0);
+  });
+});
+
+describe('dry run (conformance check)', () => {
+  it('reports every problem with signature diagnostics and stores nothing', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer(), amountPaidOverride: '2.00' });
+    for (const kind of ['order', 'payment', 'waybill'] as const) await post(t, SENDER[kind], set[kind]);
+    const tables = [
+      'ceb_messages',
+      'ceb_documents',
+      'ceb_inventories',
+      'ceb_receipts',
+      'ceb_status_history',
+      'evidence_entries',
+      'audit_log',
+    ];
+    const count = async () =>
+      Promise.all(
+        tables.map(async (x) => (await t.sql<{ n: number }>(`select count(*)::int as n from ${x}`))[0]?.n),
+      );
+    const before = await count();
+    const report = await post(t, SENDER.inventory, set.inventory, { dryRun: true });
+    expect(report.status).toBe(200);
+    expect(report.body.dryRun).toBe(true);
+    expect(report.body.ok).toBe(false);
+    expect(report.body.signature.ok).toBe(true);
+    expect(report.body.units[0].returnStatus).toBe('-621003');
+    expect(report.body.units[0].findings.some((f: { field: string }) => f.field.includes('amountPaid'))).toBe(
+      true,
+    );
+    const tampered = set.inventory.replace(
+      '<ceb:grossWeight>1.2</ceb:grossWeight>',
+      '<ceb:grossWeight>9.9</ceb:grossWeight>',
+    );
+    const bad = await post(t, SENDER.inventory, tampered, { dryRun: true });
+    expect(bad.body.signature.ok).toBe(false);
+    expect(bad.body.signature.code).toBe('-621028');
+    expect(bad.body.signature.details.reason).toBe('digest_mismatch');
+    expect(bad.body.signature.details.computedDigestBase64).toBeTruthy();
+    const broken = await post(
+      t,
+      SENDER.inventory,
+      '<ceb:CEB621Message xmlns:ceb="http://www.chinaport.gov.cn/ceb"/>',
+      { dryRun: true },
+    );
+    expect(broken.body.format.valid).toBe(false);
+    expect(broken.body.format.problems.length).toBeGreaterThan(1);
+    expect(await count()).toEqual(before);
+  });
+});
+
+// Last: it moves the clock a day ahead (sessions of the other tests would expire).
+describe('set time-out', () => {
+  it('an inventory whose set never completes is rejected after the time-out, with a receipt', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    await post(t, SENDER.order, set.order);
+    const inv = await post(t, SENDER.inventory, set.inventory, { json: true });
+    expect(statuses(inv.body)).toEqual(['2']);
+    const deps = cebIntakeDeps(t.platform.deps);
+    expect(await rejectExpiredInventories(deps)).toBe(0);
+    t.clock.advance(25 * 3600 * 1000);
+    expect(await rejectExpiredInventories(deps)).toBe(1);
+    const rows = await t.sql<{ status: string }>(
+      `select status from ceb_inventories where order_no = '${set.orderNo}'`,
+    );
+    expect(rows[0]?.status).toBe('100');
+    const invtNo = inv.body.CEB622Message.InventoryReturn[0].invtNo;
+    const mine = (await allReceipts('broker')).filter((r) => r.xml.includes(invtNo));
+    const last = mine.at(-1) as { receiptType: string; returnStatus: string; xml: string };
+    expect(last.receiptType).toBe('CEB622Message');
+    expect(last.returnStatus).toBe('-621003');
+    expect(last.xml).toContain('超时');
+  });
+});
