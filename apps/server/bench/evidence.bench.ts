@@ -7,14 +7,16 @@
  */
 
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   hashChildren,
   inclusionProof,
   nodeGetterFromMap,
   nodesNeededForInclusion,
 } from '@kouan/domain/evidence';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { migrate } from '../src/db/migrate';
+import type { Database } from '../src/db/schema';
 import { createStore } from '../src/db/store';
 import { type EvidenceEvent, recordEvidence } from '../src/features/evidence';
 import { systemActor } from '../src/lib/actor';
@@ -55,6 +57,36 @@ function event(i: number): EvidenceEvent {
   };
 }
 
+/** Linux reports process CPU in clock ticks of 1/100 s (USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
+/** The PostgreSQL server processes serving this database (PGlite runs inside this process). */
+async function serverPids(handle: Kysely<Database>, kind: BenchDb): Promise<number[]> {
+  if (kind !== 'postgres') return [];
+  const rows = await sql<{ pid: number }>`select pid from pg_stat_activity
+    where datname = current_database()`.execute(handle);
+  return rows.rows.map((r) => Number(r.pid));
+}
+
+/**
+ * User + system CPU ticks of the given local processes (/proc), or undefined when they cannot be
+ * read (server on another machine, not Linux). CPU per entry is what the same run on a busy machine
+ * still measures fairly: elapsed time includes waiting for other programs.
+ */
+function cpuTicks(pids: readonly number[]): number | undefined {
+  if (pids.length === 0) return undefined;
+  let total = 0;
+  for (const pid of new Set(pids)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
+}
+
 async function main() {
   process.stdout.write(`bench:evidence on ${database}, ${totalEntries.toLocaleString('en-US')} entries\n`);
   const db = await freshDb(database);
@@ -68,6 +100,9 @@ async function main() {
   for (let i = 0; i < SINGLE_TX; i += 1) await append([event(next++)]);
   const singleRate = SINGLE_TX / ((performance.now() - started) / 1000);
 
+  const backendPids = await serverPids(db.handle.db, database);
+  const backendTicksStart = cpuTicks(backendPids);
+  const cpuStart = process.cpuUsage();
   started = performance.now();
   let batches = 0;
   const heapStart = process.memoryUsage().heapUsed;
@@ -83,6 +118,13 @@ async function main() {
   }
   const batchedSeconds = (performance.now() - started) / 1000;
   const batchedRate = (totalEntries - SINGLE_TX) / batchedSeconds;
+  const cpu = process.cpuUsage(cpuStart);
+  const processCpuPerEntry = (cpu.user + cpu.system) / (totalEntries - SINGLE_TX);
+  const backendTicks = cpuTicks([...backendPids, ...(await serverPids(db.handle.db, database))]);
+  const backendCpuPerEntry =
+    backendTicksStart === undefined || backendTicks === undefined
+      ? undefined
+      : ((backendTicks - backendTicksStart) * 1e6) / TICKS_PER_SECOND / (totalEntries - SINGLE_TX);
   const size = await store.repos.evidence.treeSize();
 
   const latencies: number[] = [];
@@ -149,6 +191,20 @@ async function main() {
       unit: 'ms',
     },
     { name: 'target: inclusion proof p99', value: 5, unit: 'ms' },
+    {
+      name: 'batched append: CPU of this process per entry',
+      value: Math.round(processCpuPerEntry * 10) / 10,
+      unit: 'us',
+    },
+    ...(backendCpuPerEntry === undefined
+      ? []
+      : [
+          {
+            name: 'batched append: PostgreSQL backend CPU per entry',
+            value: Math.round(backendCpuPerEntry * 10) / 10,
+            unit: 'us',
+          },
+        ]),
     { name: 'raw limit: SHA-256 node hashes (node:crypto)', value: Math.round(hashRate), unit: 'hashes/s' },
     { name: 'raw limit: COPY of equally sized rows', value: Math.round(copyRate), unit: 'rows/s' },
     { name: 'ratio: batched append / COPY', value: batchedRate / copyRate, unit: '' },

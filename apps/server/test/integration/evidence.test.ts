@@ -173,6 +173,30 @@ describe('evidence ledger', () => {
     expect(await t.platform.store.repos.evidence.treeSize()).toBe(before);
   });
 
+  it('a batch with one refused event writes none of it, even when the caller catches the error', async () => {
+    const before = await t.platform.store.repos.evidence.treeSize();
+    const actor = systemActor('req_refused');
+    const events = Array.from({ length: 600 }, (_, i) => ({
+      kind: 'decision.taken' as const,
+      subject: { type: 'test', id: `refused-${i}` },
+      actor,
+      at: t.clock.now(),
+      partyIds: [],
+      // The 551st document is not JSON data (undefined member): canonical JSON refuses it.
+      document: i === 550 ? { amount: undefined } : { i },
+    }));
+    const outcome = await t.platform.store.transaction(async (repos) => {
+      try {
+        await recordEvidence({ evidence: repos.evidence, vault: t.platform.deps.vault }, events);
+        return 'recorded';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    expect(outcome).toMatch(/\$\.amount/);
+    expect(await t.platform.store.repos.evidence.treeSize()).toBe(before);
+  });
+
   it('an enterprise reads entries about its own records only; the public reads neither', async () => {
     const operator = t.demo.enterprises.find((e) => e.key === 'operator')!;
     const ebcKey = t.apiKey('ebc');
@@ -227,13 +251,13 @@ describe('evidence ledger', () => {
 
     await t.sql('alter table evidence_nodes disable trigger evidence_nodes_append_only');
     await t.sql(
-      `update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 2 and idx = 1`,
+      `update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 4 and idx = 1`,
     );
     const nodeResult = await verifyAll();
     expect(nodeResult.ok).toBe(false);
-    expect(nodeResult.problem).toContain('level 2, index 1');
+    expect(nodeResult.problem).toContain('level 4, index 1');
     await t.sql(
-      `update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 2 and idx = 1`,
+      `update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 4 and idx = 1`,
     );
     await t.sql('alter table evidence_nodes enable trigger evidence_nodes_append_only');
     expect((await verifyAll()).ok).toBe(true);

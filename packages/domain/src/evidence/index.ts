@@ -8,3 +8,4 @@ export * from './merkle-frontier';
 export * from './package';
 export * from './report';
 export * from './signed-note';
+export * from './stored-levels';

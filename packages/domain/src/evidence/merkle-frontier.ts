@@ -73,6 +73,34 @@ export class MerkleFrontier {
     return completed.map((n) => ({ ...n, hash: Buffer.from(n.hash) }));
   }
 
+  /**
+   * Appends many leaf hashes at once; returns the completed subtrees above level 0 whose level
+   * `keep` accepts (the server passes isStoredLevel). Same tree as calling append for each leaf,
+   * without copying every completed node.
+   */
+  appendAll(leafHashes: readonly Uint8Array[], keep: (level: number) => boolean): MerkleNode[] {
+    const kept: MerkleNode[] = [];
+    for (const leafHash of leafHashes) {
+      if (leafHash.length !== HASH_SIZE_BYTES) throw new Error(`a leaf hash has ${HASH_SIZE_BYTES} bytes`);
+      if (!Number.isSafeInteger(this.#size + 1)) throw new Error('the tree is full');
+      let level = 0;
+      let index = this.#size;
+      let hash: Buffer = Buffer.from(leafHash);
+      let last = this.#nodes.at(-1);
+      while (last !== undefined && last.level === level) {
+        this.#nodes.pop();
+        level += 1;
+        index = last.index / 2;
+        hash = hashChildren(last.hash, hash);
+        if (keep(level)) kept.push({ level, index, hash });
+        last = this.#nodes.at(-1);
+      }
+      this.#nodes.push({ level, index, hash });
+      this.#size += 1;
+    }
+    return kept;
+  }
+
   root(): Buffer {
     return combineSubtreeHashes(this.#nodes.map((node) => node.hash));
   }

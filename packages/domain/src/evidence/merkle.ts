@@ -6,16 +6,16 @@
  *   MTH({})    = SHA-256("")
  *   MTH(D[n])  = node(MTH(D[0:k]), MTH(D[k:n])), k the largest power of two < n
  *
- * Storage model: the server keeps the hash of every COMPLETE subtree, addressed (level, index): the
+ * Addressing: every COMPLETE subtree is addressed (level, index): the
  * node covering leaves [index * 2^level, (index + 1) * 2^level). Level 0 is the leaf hash. Every
  * range that appears in the RFC's recursion is a run of such nodes, so proofs and roots come from
- * O(log n) stored hashes without a scan: the plan functions say which nodes are needed (one SQL
- * query), the combiners turn them into hashes.
+ * O(log n) subtree hashes without a scan: the plan functions say which nodes are needed, the
+ * combiners turn them into hashes. Which of them the server stores: stored-levels.ts.
  *
  * Sizes and indexes are JavaScript numbers: safe integers only, and only arithmetic (no 32-bit
  * bitwise operators), so trees beyond 2^31 leaves are handled.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { EvidenceError } from './errors';
 
 export const HASH_SIZE_BYTES = 32;
@@ -45,8 +45,16 @@ export function hashLeaf(entry: Uint8Array): Buffer {
   return sha256(LEAF_PREFIX, entry);
 }
 
+/** 0x01 || left || right for two 32-byte hashes, reused: one-shot hash() is ~2x createHash(). */
+const NODE_INPUT = Buffer.alloc(1 + 2 * HASH_SIZE_BYTES, NODE_PREFIX[0]);
+
 export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
-  return sha256(NODE_PREFIX, left, right);
+  if (left.length !== HASH_SIZE_BYTES || right.length !== HASH_SIZE_BYTES) {
+    return sha256(NODE_PREFIX, left, right);
+  }
+  NODE_INPUT.set(left, 1);
+  NODE_INPUT.set(right, 1 + HASH_SIZE_BYTES);
+  return hash('sha256', NODE_INPUT, 'buffer');
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

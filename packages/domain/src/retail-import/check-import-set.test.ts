@@ -153,6 +153,15 @@ describe('parties', () => {
     expect(found.map((f) => f.zh + f.en).join()).not.toContain('330106198803150417');
   });
 
+  it('an ID number ending in x equals the same number ending in X', () => {
+    const set = withChanges(base, {
+      order: { buyerIdNumber: '11010519491231002X' },
+      payment: { payerIdNumber: '11010519491231002x' },
+      inventory: { buyerIdNumber: '11010519491231002x' },
+    });
+    expect(checkImportSet(set, policy)).toEqual([]);
+  });
+
   it('inventory consigneeAddress ≠ order → -621003', () => {
     expect(pick(withChanges(base, { inventory: { consigneeAddress: '上海市浦东新区张江路88弄' } }))).toEqual([
       err('-621003', `${V}/InventoryHead/consigneeAddress`),

@@ -5,7 +5,8 @@
  *
  * Input units come from validated messages (readCebDeclaration), so amounts are exact decimal(19,5) text;
  * they are compared as Decimal, never as floats, and `1.0` equals `1.00`. Texts are compared exactly
- * (the format check has already normalised white space).
+ * (the format check has already normalised white space), except ID numbers, whose check character `X`
+ * may be written in either case.
  *
  * Check → spec error code (§7 table 7-2). The spec has no dedicated codes for 三单对碰 mismatches; a
  * fault inside one document gets that document's "参数校验不通过" code, a disagreement between documents
@@ -234,7 +235,9 @@ interface Pair {
 function mismatches(pairs: readonly Pair[], path: (f: string) => string, where: [string, string]) {
   const [thisDocZh, otherDocZh] = where;
   return pairs
-    .filter((p) => p.value !== p.other)
+    .filter((p) =>
+      p.mask === maskIdNumber ? p.value.toUpperCase() !== p.other.toUpperCase() : p.value !== p.other,
+    )
     .map((p) =>
       retailError(
         '-621003',

@@ -1,6 +1,8 @@
 export { checkImportSet } from './check-import-set';
 export type { CsvError } from './csv';
 export { CSV_MAX_FIELD_CHARS, CSV_MAX_ROWS } from './csv';
+export type { RetailImportEvaluation } from './evaluate-retail-import';
+export { evaluateRetailImport } from './evaluate-retail-import';
 export type { RetailFinding } from './finding';
 export { hasRetailError } from './finding';
 export type { ImportSet, ImportSetPaths } from './import-set';

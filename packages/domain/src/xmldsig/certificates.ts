@@ -149,8 +149,24 @@ export function parseCertificateDer(der: Uint8Array): ParsedCertificate {
   };
 }
 
+/**
+ * Parsed certificates by their text. Parsing is deterministic, and the same few certificates come with
+ * every message of a sender, so results are memoised (bounded; emptied when full).
+ */
+const PARSE_CACHE_MAX = 512;
+const parseCache = new Map<string, ParsedCertificate | CertificateError>();
+
 /** Accepts a PEM certificate or bare base64 DER (as in ds:X509Certificate). */
 export function parseCertificate(pemOrBase64: string): ParsedCertificate | CertificateError {
+  const cached = parseCache.get(pemOrBase64);
+  if (cached) return cached;
+  const parsed = parseCertificateUncached(pemOrBase64);
+  if (parseCache.size >= PARSE_CACHE_MAX) parseCache.clear();
+  parseCache.set(pemOrBase64, parsed);
+  return parsed;
+}
+
+function parseCertificateUncached(pemOrBase64: string): ParsedCertificate | CertificateError {
   const trimmed = pemOrBase64.trim();
   const der = trimmed.startsWith('-----BEGIN')
     ? pemToDer(trimmed, 'CERTIFICATE')

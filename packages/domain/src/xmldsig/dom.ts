@@ -199,10 +199,14 @@ function openElement(c: Cursor, parent: MutableElement | null): { el: MutableEle
     if (prefix === 'xmlns') fail(c, 'reserved xmlns prefix');
     nsDecls.set(prefix, value);
   }
-  const scope = new Map(parent?.scope ?? []);
-  for (const [p, u] of nsDecls) {
-    if (u === '') scope.delete(p);
-    else scope.set(p, u);
+  // Elements without declarations share their parent's scope map (never mutated once built).
+  let scope = parent?.scope ?? new Map<string, string>();
+  if (nsDecls.size > 0) {
+    scope = new Map(scope);
+    for (const [p, u] of nsDecls) {
+      if (u === '') scope.delete(p);
+      else scope.set(p, u);
+    }
   }
   const resolve = (prefix: string, isAttr: boolean): string => {
     if (prefix === 'xml') return XML_NS;

@@ -1,10 +1,14 @@
+import { createHash, sign as rsaSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCebXml } from '../ceb/parse';
 import { validateCebMessage } from '../ceb/validate';
 import type { CebSignatureAlgorithm } from './algorithms';
-import { SM2_SM3_URI } from './algorithms';
-import { createSelfSignedCertificate, describeCertificate } from './certificates';
+import { EXC_C14N_URI, RSA_SHA1_URI, SHA1_URI, SM2_SM3_URI, XMLDSIG_NS } from './algorithms';
+import { canonicalizeElement } from './c14n';
+import { createSelfSignedCertificate, describeCertificate, parsePrivateKey } from './certificates';
+import type { XElement } from './dom';
+import { readXmlDocument } from './dom';
 import { signCebXml } from './sign';
 import type { RegisteredCertificate, SignatureCheck } from './verify';
 import { verifyCebSignature } from './verify';
@@ -72,6 +76,7 @@ const FIXTURES = [
   'ceb311-order.xml',
   'ceb623-cancel.xml',
   'ceb625-refund.xml',
+  'ceb711-delivery.xml',
   'ceb603-export-inventory.xml',
 ];
 
@@ -136,6 +141,52 @@ describe('sign → verify round trip', () => {
       ok: true,
       certificateId: 'cert_rsa',
     });
+  });
+});
+
+describe('other signature layouts the XMLDSig rules allow', () => {
+  it('exclusive C14N and a #Id reference to one element (as a DxpMsg Id would be signed)', () => {
+    const inner =
+      '<ceb:Data xmlns:ceb="http://www.chinaport.gov.cn/ceb" Id="data1">\n  <ceb:v a="1">x &amp; y</ceb:v>\n</ceb:Data>';
+    const root = (signature: string) =>
+      `<ceb:CEB311Message xmlns:ceb="http://www.chinaport.gov.cn/ceb" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${inner}${signature}</ceb:CEB311Message>`;
+    const dataEl = readXmlDocument(root('')) as { ok: true; doc: { root: XElement } };
+    const data = dataEl.doc.root.children.find((c) => c.kind === 'element') as XElement;
+    // Exclusive C14N leaves out the unused xmlns:xsi of the root.
+    const canonicalData = canonicalizeElement(data, { exclusive: true });
+    expect(canonicalData).not.toContain('xmlns:xsi');
+    const digest = createHash('sha1').update(canonicalData).digest('base64');
+    const signedInfo =
+      `<ds:SignedInfo><ds:CanonicalizationMethod Algorithm="${EXC_C14N_URI}"/>` +
+      `<ds:SignatureMethod Algorithm="${RSA_SHA1_URI}"/><ds:Reference URI="#data1"><ds:Transforms>` +
+      `<ds:Transform Algorithm="${EXC_C14N_URI}"/></ds:Transforms><ds:DigestMethod Algorithm="${SHA1_URI}"/>` +
+      `<ds:DigestValue>${digest}</ds:DigestValue></ds:Reference></ds:SignedInfo>`;
+    const withInfo = root(
+      `<ds:Signature xmlns:ds="${XMLDSIG_NS}">${signedInfo}<ds:SignatureValue>AA==</ds:SignatureValue></ds:Signature>`,
+    );
+    const parsed = readXmlDocument(withInfo) as { ok: true; doc: { root: XElement } };
+    const sigEl = parsed.doc.root.children.filter((c): c is XElement => c.kind === 'element')[1] as XElement;
+    const infoEl = sigEl.children.find((c) => c.kind === 'element') as XElement;
+    const key = parsePrivateKey(KEYS['rsa-sha1'].privateKeyPem);
+    if (key?.algorithm !== 'rsa-sha1') throw new Error('key');
+    const value = rsaSign(
+      'sha1',
+      Buffer.from(canonicalizeElement(infoEl, { exclusive: true })),
+      key.key,
+    ).toString('base64');
+    const xml = withInfo.replace('<ds:SignatureValue>AA==', `<ds:SignatureValue>${value}`);
+    expect(check(xml, [KEYS['rsa-sha1'].registered])).toMatchObject({ ok: true, certificateId: 'cert_rsa' });
+    expect(
+      failure(check(xml.replace('x &amp; y', 'x &amp; z'), [KEYS['rsa-sha1'].registered])),
+    ).toMatchObject({
+      reason: 'digest_mismatch',
+    });
+    // Content outside the referenced element is not covered by this reference.
+    expect(
+      check(xml.replace('xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"', ''), [
+        KEYS['rsa-sha1'].registered,
+      ]).ok,
+    ).toBe(true);
   });
 });
 

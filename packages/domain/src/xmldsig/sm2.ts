@@ -87,12 +87,46 @@ function add(p: Jacobian, q: Jacobian): Jacobian {
   return { x: x3, y: y3, z: z3 };
 }
 
+const WINDOW_BITS = 4;
+const WINDOW_SIZE = 1 << WINDOW_BITS;
+const WINDOWS = 256 / WINDOW_BITS;
+
+/** Variable-base k·P, fixed 4-bit windows (256 doublings, 64 additions). */
 function multiply(k: bigint, point: Sm2Point): Jacobian {
+  const table: Jacobian[] = [INFINITY, { x: point.x, y: point.y, z: 1n }];
+  for (let i = 2; i < WINDOW_SIZE; i++) table.push(add(table[i - 1] as Jacobian, table[1] as Jacobian));
   let result = INFINITY;
-  let addend: Jacobian = { x: point.x, y: point.y, z: 1n };
-  for (let n = k; n > 0n; n >>= 1n) {
-    if (n & 1n) result = add(result, addend);
-    addend = double(addend);
+  for (let w = WINDOWS - 1; w >= 0; w--) {
+    for (let i = 0; i < WINDOW_BITS; i++) result = double(result);
+    const digit = Number((k >> BigInt(w * WINDOW_BITS)) & BigInt(WINDOW_SIZE - 1));
+    if (digit !== 0) result = add(result, table[digit] as Jacobian);
+  }
+  return result;
+}
+
+/** baseTable[w][d] = d·16^w·G, built on first use (960 points); k·G is then 64 additions. */
+let baseTable: Jacobian[][] | undefined;
+
+function multiplyBase(k: bigint): Jacobian {
+  if (!baseTable) {
+    baseTable = [];
+    let unit: Jacobian = { x: SM2_GX, y: SM2_GY, z: 1n };
+    for (let w = 0; w < WINDOWS; w++) {
+      const row: Jacobian[] = [INFINITY, unit];
+      for (let d = 2; d < WINDOW_SIZE; d++) row.push(add(row[d - 1] as Jacobian, unit));
+      baseTable.push(
+        row.map((p) => {
+          const a = toAffine(p);
+          return a ? { x: a.x, y: a.y, z: 1n } : INFINITY;
+        }),
+      );
+      for (let i = 0; i < WINDOW_BITS; i++) unit = double(unit);
+    }
+  }
+  let result = INFINITY;
+  for (let w = 0; w < WINDOWS; w++) {
+    const digit = Number((k >> BigInt(w * WINDOW_BITS)) & BigInt(WINDOW_SIZE - 1));
+    if (digit !== 0) result = add(result, (baseTable[w] as Jacobian[])[digit] as Jacobian);
   }
   return result;
 }
@@ -104,8 +138,6 @@ function toAffine(p: Jacobian): Sm2Point | undefined {
   return { x: mod(p.x * zi2, P), y: mod(p.y * zi2 * zi, P) };
 }
 
-const G: Sm2Point = { x: SM2_GX, y: SM2_GY };
-
 export function isOnSm2Curve(p: Sm2Point): boolean {
   if (p.x < 0n || p.x >= P || p.y < 0n || p.y >= P) return false;
   return mod(p.y * p.y - (p.x * p.x * p.x + SM2_A * p.x + SM2_B), P) === 0n;
@@ -113,7 +145,7 @@ export function isOnSm2Curve(p: Sm2Point): boolean {
 
 export function sm2PublicKeyOf(privateKey: bigint): Sm2Point {
   if (privateKey < 1n || privateKey >= SM2_N - 1n) throw new RangeError('SM2 private key out of range');
-  return toAffine(multiply(privateKey, G)) as Sm2Point;
+  return toAffine(multiplyBase(privateKey)) as Sm2Point;
 }
 
 export function generateSm2PrivateKey(): bigint {
@@ -167,7 +199,7 @@ export function sm2Sign(
   const dInv = invert(1n + privateKey, SM2_N);
   for (;;) {
     const k = options.fixedK ?? mod(bytesToBigInt(randomBytes(40)), SM2_N - 1n) + 1n;
-    const x1 = (toAffine(multiply(k, G)) as Sm2Point).x;
+    const x1 = (toAffine(multiplyBase(k)) as Sm2Point).x;
     const r = mod(e + x1, SM2_N);
     if (r === 0n || r + k === SM2_N) continue;
     const s = mod(dInv * (k - r * privateKey), SM2_N);
@@ -188,7 +220,7 @@ export function sm2Verify(
   const t = mod(r + s, SM2_N);
   if (t === 0n) return false;
   const e = messageHash(message, publicKey, userId);
-  const point = toAffine(add(multiply(s, G), multiply(t, publicKey)));
+  const point = toAffine(add(multiplyBase(s), multiply(t, publicKey)));
   if (!point) return false;
   return mod(e + point.x, SM2_N) === r;
 }

@@ -8,10 +8,11 @@ import { createHash, verify as rsaVerify } from 'node:crypto';
 import type { CebSignatureAlgorithm } from './algorithms';
 import type { ParsedCertificate } from './certificates';
 import { parseCertificate } from './certificates';
+import type { XDocument, XElement } from './dom';
 import { readXmlDocument } from './dom';
 import type { SignatureFailureDetails, SignatureFailureReason } from './failures';
 import { signatureFailureCode, signatureFailureZhPrefix } from './failures';
-import type { SignatureElement } from './signature-element';
+import type { ResolvedAlgorithms, SignatureElement } from './signature-element';
 import {
   canonicalSignedInfo,
   digestBytes,
@@ -68,6 +69,11 @@ interface Candidate {
   readonly parsed: ParsedCertificate;
 }
 
+/**
+ * Checks the enveloped signature of one CEB message (the decoded XML text, as the CEB parser read it)
+ * against the sender's registered certificates at time `at`. Never throws on bad input: every
+ * problem is a failure with its reason, the spec code for the message family and diagnostics.
+ */
 export function verifyCebSignature(input: VerifyCebSignatureInput): SignatureCheck {
   const read = readXmlDocument(input.xml);
   const messageType = read.ok ? read.doc.root.local : '';
@@ -84,36 +90,16 @@ export function verifyCebSignature(input: VerifyCebSignatureInput): SignatureChe
     en,
     details,
   });
-  if (!read.ok)
+  if (!read.ok) {
     return fail(
       'malformed_signature',
       `报文不是格式正确的 XML：${read.error}`,
       `The message is not well-formed XML: ${read.error}`,
     );
-  const doc = read.doc;
-  const found = findSignatures(doc);
-  if (found.length === 0) {
-    return fail(
-      'signature_missing',
-      '报文根节点下没有 ds:Signature 节点',
-      'The message has no ds:Signature element under its root',
-    );
   }
-  if (found.length > 1) {
-    return fail(
-      'malformed_signature',
-      `报文根节点下有 ${found.length} 个 ds:Signature 节点`,
-      `The message has ${found.length} ds:Signature elements; exactly one is expected`,
-    );
-  }
-  const sig = readSignatureElement(found[0] as (typeof found)[number]);
-  if ('malformed' in sig)
-    return fail(
-      'malformed_signature',
-      `签名节点结构错误：${sig.malformed}`,
-      `The signature is malformed: ${sig.malformed}`,
-    );
-  const hints: SignatureFailureDetails = { ...(sig.keyName !== undefined ? { keyName: sig.keyName } : {}) };
+  const sig = locateSignature(read.doc, fail);
+  if ('ok' in sig) return sig;
+  const hints: SignatureFailureDetails = sig.keyName !== undefined ? { keyName: sig.keyName } : {};
   const algorithms = resolveAlgorithms(sig);
   if ('unsupported' in algorithms) {
     return fail(
@@ -130,42 +116,91 @@ export function verifyCebSignature(input: VerifyCebSignatureInput): SignatureChe
   };
   const picked = pickCertificates(sig, algorithms.signature, input, base, fail);
   if ('failure' in picked) return picked.failure;
-  const usable = picked.usable;
-  const serialDetails = { ...base, certificateSerial: (usable[0] as Candidate).parsed.serialNumber };
+  const details = { ...base, certificateSerial: (picked.usable[0] as Candidate).parsed.serialNumber };
+  return (
+    checkDigest(read.doc, sig, algorithms, details, fail) ??
+    checkValue(sig, algorithms, picked.usable, details, fail)
+  );
+}
 
+/** The one ds:Signature under the root, read; or why there is none usable. */
+function locateSignature(doc: XDocument, fail: Fail): SignatureElement | Failure {
+  const found = findSignatures(doc);
+  if (found.length === 0) {
+    return fail(
+      'signature_missing',
+      '报文根节点下没有 ds:Signature 节点',
+      'The message has no ds:Signature element under its root',
+    );
+  }
+  if (found.length > 1) {
+    return fail(
+      'malformed_signature',
+      `报文根节点下有 ${found.length} 个 ds:Signature 节点`,
+      `The message has ${found.length} ds:Signature elements; exactly one is expected`,
+    );
+  }
+  const sig = readSignatureElement(found[0] as XElement);
+  if ('malformed' in sig) {
+    return fail(
+      'malformed_signature',
+      `签名节点结构错误：${sig.malformed}`,
+      `The signature is malformed: ${sig.malformed}`,
+    );
+  }
+  return sig;
+}
+
+function checkDigest(
+  doc: XDocument,
+  sig: SignatureElement,
+  algorithms: ResolvedAlgorithms,
+  details: SignatureFailureDetails,
+  fail: Fail,
+): Failure | undefined {
   const octets = referencedOctets(doc, sig, algorithms);
-  if ('malformed' in octets)
+  if ('malformed' in octets) {
     return fail(
       'malformed_signature',
       `签名引用错误：${octets.malformed}`,
       `The signature reference is wrong: ${octets.malformed}`,
-      base,
-    );
-  const computed = b64(digestBytes(algorithms.digest, octets));
-  if (computed !== sig.digestValueBase64) {
-    return fail(
-      'digest_mismatch',
-      `摘要值不符：报文内容与签名时不一致（DigestValue ${sig.digestValueBase64}，按 ${algorithms.digest} 重新计算为 ${computed}）`,
-      `Digest mismatch: the message content differs from what was signed (DigestValue ${sig.digestValueBase64}, recomputed with ${algorithms.digest}: ${computed})`,
-      {
-        ...serialDetails,
-        expectedDigestBase64: sig.digestValueBase64,
-        computedDigestBase64: computed,
-        canonicalSha256Hex: sha256Hex(octets),
-      },
+      details,
     );
   }
+  const computed = b64(digestBytes(algorithms.digest, octets));
+  if (computed === sig.digestValueBase64) return undefined;
+  return fail(
+    'digest_mismatch',
+    `摘要值不符：报文内容与签名时不一致（DigestValue ${sig.digestValueBase64}，按 ${algorithms.digest} 重新计算为 ${computed}）`,
+    `Digest mismatch: the message content differs from what was signed (DigestValue ${sig.digestValueBase64}, recomputed with ${algorithms.digest}: ${computed})`,
+    {
+      ...details,
+      expectedDigestBase64: sig.digestValueBase64,
+      computedDigestBase64: computed,
+      canonicalSha256Hex: sha256Hex(octets),
+    },
+  );
+}
+
+function checkValue(
+  sig: SignatureElement,
+  algorithms: ResolvedAlgorithms,
+  usable: readonly Candidate[],
+  details: SignatureFailureDetails,
+  fail: Fail,
+): SignatureCheck {
   const signedInfo = canonicalSignedInfo(sig, algorithms);
   for (const c of usable) {
     if (checkSignatureValue(algorithms.signature, signedInfo, sig.signatureValue, c.parsed)) {
       return { ok: true, certificateId: c.registered.id, algorithm: algorithms.signature };
     }
   }
+  const serials = usable.map((c) => c.parsed.serialNumber).join('/');
   return fail(
     'signature_mismatch',
-    `签名值不符：SignatureValue 不能用证书 ${usable.map((c) => c.parsed.serialNumber).join('/')} 的公钥验证通过（规范化 SignedInfo 的 SHA-256 见详情）`,
-    `Signature value mismatch: SignatureValue does not verify with the public key of certificate ${usable.map((c) => c.parsed.serialNumber).join('/')} (SHA-256 of the canonical SignedInfo in the details)`,
-    { ...serialDetails, canonicalSha256Hex: sha256Hex(signedInfo) },
+    `签名值不符：SignatureValue 不能用证书 ${serials} 的公钥验证通过（规范化 SignedInfo 的 SHA-256 见详情）`,
+    `Signature value mismatch: SignatureValue does not verify with the public key of certificate ${serials} (SHA-256 of the canonical SignedInfo in the details)`,
+    { ...details, canonicalSha256Hex: sha256Hex(signedInfo) },
   );
 }
 

@@ -1,9 +1,10 @@
+import { HASH_SIZE_BYTES, nodesFromStored, storedRangesFor } from '@kouan/domain/evidence';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 
 /** One advisory lock serialises appends, so entry numbers are gap-free and the tree is consistent. */
 const APPEND_LOCK_KEY = 7_301_002;
-/** Rows per INSERT statement (PostgreSQL allows 65,535 parameters; entries have 13 columns). */
+/** Entries per insert statement (recordEvidence sends slices of 250). */
 const INSERT_CHUNK_ROWS = 1000;
 
 export interface EntryRow {
@@ -28,6 +29,30 @@ export interface NodeRow {
   readonly hash: Uint8Array;
 }
 
+/** An entry as recordEvidence writes it: the leaf as its (UTF-8) text, hashes in hex. */
+export interface NewEntryRow {
+  readonly idx: number;
+  readonly kind: string;
+  readonly leafText: string;
+  readonly leafHashHex: string;
+  readonly contentHashHex: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly actorType: string;
+  readonly actorId: string;
+  readonly orgId: string | null;
+  readonly partyIds: readonly string[];
+  /** ISO 8601 (the same string as the leaf's `time`). */
+  readonly recordedAtIso: string;
+  readonly softwareVersion: string;
+}
+
+export interface DocumentRow {
+  readonly contentHashHex: string;
+  readonly bodyEnc: string;
+  readonly createdAtIso: string;
+}
+
 export interface CheckpointRow {
   readonly treeSize: number;
   readonly rootHash: Buffer;
@@ -37,10 +62,14 @@ export interface CheckpointRow {
   readonly issuedAt: Date;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** U+001E (record separator) joins values that cannot contain it; the server splits them again. */
+const SEPARATOR = '\u001e';
+
+function joined(values: readonly string[]): string {
+  for (const value of values) {
+    if (value.includes(SEPARATOR) || value === '') throw new Error('value cannot travel in a joined column');
+  }
+  return values.join(SEPARATOR);
 }
 
 function toEntry(row: Database['evidence_entries']): EntryRow {
@@ -89,67 +118,90 @@ export function createEvidenceRepository(db: Kysely<Database>) {
       return row ? row.idx + 1 : 0;
     },
 
-    /** Hashes of the given complete subtrees; level 0 comes from the entries. Keyed `level:index`. */
+    /**
+     * Hashes of the given complete subtrees, keyed `level:index`. Only levels that are multiples
+     * of STORED_LEVEL_STEP are stored (level 0 is the entries' leaf hashes); the others are
+     * recomputed from the run of stored hashes below them (at most 8 each).
+     */
     async getNodes(addresses: readonly { level: number; index: number }[]): Promise<Map<string, Buffer>> {
-      const found = new Map<string, Buffer>();
-      const leaves = addresses.filter((a) => a.level === 0).map((a) => a.index);
-      const inner = addresses.filter((a) => a.level > 0);
-      if (leaves.length > 0) {
-        const rows = await sql<{
-          idx: number;
-          leaf_hash: Uint8Array;
-        }>`select idx, leaf_hash from evidence_entries
-          where idx = any(${leaves}::bigint[])`.execute(db);
-        for (const row of rows.rows) found.set(`0:${row.idx}`, Buffer.from(row.leaf_hash));
+      const stored = new Map<string, Buffer>();
+      const ranges = storedRangesFor(addresses);
+      if (ranges.length === 0) return new Map();
+      // One round trip, one row per run: the run's hashes concatenated in index order, each run an
+      // index range scan (level 0 reads the entries' leaf hashes).
+      const rows = await sql<{ level: number; lo: number; hi: number; hashes: Uint8Array | null }>`
+        select w.level, w.lo, w.hi, case when w.level = 0
+          then (select string_agg(e.leaf_hash, ''::bytea order by e.idx) from evidence_entries e
+            where e.idx >= w.lo and e.idx < w.hi)
+          else (select string_agg(n.hash, ''::bytea order by n.idx) from evidence_nodes n
+            where n.level = w.level and n.idx >= w.lo and n.idx < w.hi) end as hashes
+        from unnest(${ranges.map((r) => r.level)}::smallint[], ${ranges.map((r) => r.start)}::bigint[],
+          ${ranges.map((r) => r.end)}::bigint[]) as w(level, lo, hi)`.execute(db);
+      for (const row of rows.rows) {
+        const [level, lo, hi] = [Number(row.level), Number(row.lo), Number(row.hi)];
+        const hashes = row.hashes ? Buffer.from(row.hashes) : Buffer.alloc(0);
+        // A run with a missing row is left out whole: the nodes above it are then reported missing.
+        if (hashes.length !== (hi - lo) * HASH_SIZE_BYTES) continue;
+        for (let i = 0; i < hi - lo; i += 1) {
+          stored.set(`${level}:${lo + i}`, hashes.subarray(i * HASH_SIZE_BYTES, (i + 1) * HASH_SIZE_BYTES));
+        }
       }
-      if (inner.length > 0) {
-        // One primary-key probe per wanted node: a join on the wanted (level, idx) pairs.
-        const rows = await sql<{ level: number; idx: number; hash: Uint8Array }>`select n.level, n.idx, n.hash
-          from unnest(${inner.map((a) => a.level)}::smallint[], ${inner.map((a) => a.index)}::bigint[]) as w(level, idx)
-          join evidence_nodes n on n.level = w.level and n.idx = w.idx`.execute(db);
-        for (const row of rows.rows) found.set(`${row.level}:${row.idx}`, Buffer.from(row.hash));
-      }
-      return found;
+      return nodesFromStored(addresses, stored);
     },
 
     /**
      * Bulk inserts pass one array per column and `unnest` them: a handful of parameters per
      * statement instead of one per value, which is what makes batched appends fast.
      */
-    async insertEntries(entries: readonly EntryRow[]): Promise<void> {
-      for (const chunk of chunks(entries, INSERT_CHUNK_ROWS)) {
-        await sql`insert into evidence_entries (idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id,
-            actor_type, actor_id, org_id, party_ids, recorded_at, software_version)
-          select idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id, actor_type, actor_id, org_id,
-            string_to_array(party_ids, ','), recorded_at, software_version
-          from unnest(${chunk.map((e) => e.idx)}::bigint[], ${chunk.map((e) => e.kind)}::text[],
-            ${chunk.map((e) => e.leaf)}::bytea[], ${chunk.map((e) => e.leafHash)}::bytea[],
-            ${chunk.map((e) => e.contentHash)}::bytea[], ${chunk.map((e) => e.subjectType)}::text[],
-            ${chunk.map((e) => e.subjectId)}::text[], ${chunk.map((e) => e.actorType)}::text[],
-            ${chunk.map((e) => e.actorId)}::text[], ${chunk.map((e) => e.orgId)}::text[],
-            ${chunk.map((e) => e.partyIds.join(','))}::text[], ${chunk.map((e) => e.recordedAt.toISOString())}::timestamptz[],
-            ${chunk.map((e) => e.softwareVersion)}::text[])
-            as t(idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id, actor_type, actor_id, org_id,
-              party_ids, recorded_at, software_version)`.execute(db);
-      }
-    },
-
-    async insertNodes(nodes: readonly NodeRow[]): Promise<void> {
-      for (const chunk of chunks(nodes, INSERT_CHUNK_ROWS * 4)) {
-        await sql`insert into evidence_nodes (level, idx, hash)
-          select * from unnest(${chunk.map((n) => n.level)}::smallint[], ${chunk.map((n) => n.index)}::bigint[],
-            ${chunk.map((n) => n.hash)}::bytea[])`.execute(db);
-      }
-    },
-
-    /** Identical documents share one row (the key is their hash). */
-    async insertDocuments(docs: readonly { contentHash: Uint8Array; bodyEnc: string; createdAt: Date }[]) {
-      for (const chunk of chunks(docs, INSERT_CHUNK_ROWS * 4)) {
-        await sql`insert into evidence_documents (content_hash, body_enc, created_at)
-          select * from unnest(${chunk.map((d) => d.contentHash)}::bytea[], ${chunk.map((d) => d.bodyEnc)}::text[],
-            ${chunk.map((d) => d.createdAt.toISOString())}::timestamptz[])
-          on conflict (content_hash) do nothing`.execute(db);
-      }
+    /**
+     * Writes one slice of an append — its entries, the stored nodes it completed and its documents —
+     * as ONE statement (data-modifying CTEs): one round trip, so while the server inserts it the
+     * caller hashes the next slice. Columns travel as arrays (`unnest`): a handful of parameters
+     * instead of one per value. Columns that cannot contain U+001E (canonical JSON escapes every
+     * control character; hex, base64 and ISO times have none) travel as one string joined by it
+     * and split by the server, which spares the driver escaping every element of a text array;
+     * leaves as text and hashes as hex are also far cheaper to pass than bytea arrays.
+     * Identical documents share one row (the key is their hash).
+     */
+    async insertSlice(slice: {
+      entries: readonly NewEntryRow[];
+      nodes: readonly NodeRow[];
+      documents: readonly DocumentRow[];
+    }): Promise<void> {
+      const { entries, nodes, documents } = slice;
+      if (entries.length > INSERT_CHUNK_ROWS)
+        throw new Error(`at most ${INSERT_CHUNK_ROWS} entries per slice`);
+      const leaves = joined(entries.map((e) => e.leafText));
+      await sql`with new_nodes as (
+          insert into evidence_nodes (level, idx, hash)
+          select level, idx, decode(hash, 'hex') from unnest(${nodes.map((n) => n.level)}::smallint[],
+            ${nodes.map((n) => n.index)}::bigint[], ${nodes.map((n) => Buffer.from(n.hash).toString('hex'))}::text[])
+            as t(level, idx, hash)
+        ), new_documents as (
+          insert into evidence_documents (content_hash, body_enc, created_at)
+          select decode(content_hash, 'hex'), body_enc, created_at
+          from unnest(string_to_array(${joined(documents.map((d) => d.contentHashHex))}::text, chr(30)),
+            string_to_array(${joined(documents.map((d) => d.bodyEnc))}::text, chr(30)),
+            string_to_array(${joined(documents.map((d) => d.createdAtIso))}::text, chr(30))::timestamptz[])
+            as t(content_hash, body_enc, created_at)
+          on conflict (content_hash) do nothing
+        )
+        insert into evidence_entries (idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id,
+          actor_type, actor_id, org_id, party_ids, recorded_at, software_version)
+        select idx, kind, convert_to(leaf, 'UTF8'), decode(leaf_hash, 'hex'), decode(content_hash, 'hex'),
+          subject_type, subject_id, actor_type, actor_id, org_id, string_to_array(party_ids, ','), recorded_at,
+          software_version
+        from unnest(${entries.map((e) => e.idx)}::bigint[], ${entries.map((e) => e.kind)}::text[],
+          string_to_array(${leaves}::text, chr(30)),
+          string_to_array(${joined(entries.map((e) => e.leafHashHex))}::text, chr(30)),
+          string_to_array(${joined(entries.map((e) => e.contentHashHex))}::text, chr(30)),
+          ${entries.map((e) => e.subjectType)}::text[], ${entries.map((e) => e.subjectId)}::text[],
+          ${entries.map((e) => e.actorType)}::text[], ${entries.map((e) => e.actorId)}::text[],
+          ${entries.map((e) => e.orgId)}::text[], ${entries.map((e) => e.partyIds.join(','))}::text[],
+          string_to_array(${joined(entries.map((e) => e.recordedAtIso))}::text, chr(30))::timestamptz[],
+          ${entries.map((e) => e.softwareVersion)}::text[])
+          as t(idx, kind, leaf, leaf_hash, content_hash, subject_type, subject_id, actor_type, actor_id, org_id,
+            party_ids, recorded_at, software_version)`.execute(db);
     },
 
     async getEntry(idx: number): Promise<EntryRow | undefined> {

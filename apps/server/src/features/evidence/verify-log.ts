@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { hashLeaf, MerkleFrontier, type NoteVerifier, openCheckpoint } from '@kouan/domain/evidence';
+import {
+  hashLeaf,
+  isStoredLevel,
+  MerkleFrontier,
+  type NoteVerifier,
+  openCheckpoint,
+} from '@kouan/domain/evidence';
 import type { Store } from '../../db/store';
 import type { PiiVault } from '../../lib/pii';
 import type { EntryRow, EvidenceRepository } from './evidence.repository';
@@ -40,10 +46,11 @@ function entryProblem(row: EntryRow, expectedIndex: number, documents: Map<strin
   return undefined;
 }
 
-/** The stored nodes (level ≥ 1) that appending leaves [from, to) completes, keyed `level:index`. */
+/** The stored nodes (stored levels ≥ 1) that appending leaves [from, to) completes, keyed `level:index`. */
 async function nodesCompletedBy(evidence: EvidenceRepository, from: number, to: number) {
   const nodes = new Map<string, Buffer>();
   for (let level = 1, width = 2; width <= to; level += 1, width *= 2) {
+    if (!isStoredLevel(level)) continue;
     const first = Math.ceil((from + 1) / width) - 1;
     const end = Math.floor(to / width);
     if (end <= first) continue;
@@ -56,8 +63,8 @@ async function nodesCompletedBy(evidence: EvidenceRepository, from: number, to: 
 /**
  * Re-verifies the whole stored log against the latest checkpoint: every leaf hash is recomputed
  * from its stored bytes, every document from its hash, the tree is rebuilt leaf by leaf and every
- * stored node it completes must match, the root must equal the checkpoint's, and the checkpoint's
- * signature must verify. Names the first bad entry or node. Memory stays O(batch + log n).
+ * stored node it completes (the levels isStoredLevel keeps) must match, the root must equal the
+ * checkpoint's, and the checkpoint's signature must verify. Names the first bad entry or node. Memory stays O(batch + log n).
  */
 export async function verifyLog(deps: {
   store: Store;
@@ -95,7 +102,7 @@ export async function verifyLog(deps: {
       if (problem) return result(size, problem);
       entriesChecked += 1;
       for (const node of frontier.append(row.leafHash)) {
-        if (node.level === 0) continue;
+        if (node.level === 0 || !isStoredLevel(node.level)) continue;
         const kept = stored.get(`${node.level}:${node.index}`);
         if (!kept) return result(size, `node (level ${node.level}, index ${node.index}) is missing`);
         if (!eq(kept, node.hash))
