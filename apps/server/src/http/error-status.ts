@@ -87,6 +87,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   VAT_FILING_ALREADY_DECLARED: 409,
   ATTACHMENT_INVALID: 422,
   CUSTOMS_ENTRY_NO_USED: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
 };
 
 export function statusOf(code: string): number {
