@@ -20,6 +20,7 @@ export interface ProcurementDatabase {
   procurement_fx_collections: ProcurementFxCollectionsTable;
   procurement_vat_filings: ProcurementVatFilingsTable;
   procurement_vat_filing_items: ProcurementVatFilingItemsTable;
+  procurement_idempotency_keys: ProcurementIdempotencyKeysTable;
 }
 
 export interface ProcurementAttachmentsTable {
@@ -250,4 +251,12 @@ export interface ProcurementVatFilingsTable {
 export interface ProcurementVatFilingItemsTable {
   filing_id: string;
   transaction_id: string;
+}
+
+export interface ProcurementIdempotencyKeysTable {
+  org_id: string;
+  idempotency_key: string;
+  request_sha256: string;
+  transaction_ids: string[];
+  created_at: Date;
 }

@@ -103,6 +103,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CERTIFICATE_NOT_FOUND: 404,
   CERTIFICATE_ALREADY_REVOKED: 409,
   CUSTOMS_ENTRY_NO_USED: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
 };
 
 export function statusOf(code: string): number {

@@ -172,4 +172,29 @@ describe('market procurement from a stall sale to VAT exemption', () => {
     const mine = await f.ok(t.request('GET', '/api/procurement/transactions', f.as('operator')), 200);
     expect(mine.items.map((x: { id: string }) => x.id)).toContain(tx.id);
   });
+
+  it('registers once when a request is retried with the same Idempotency-Key', async () => {
+    const purchaser = await f.filePurchaser('Retry Buyer');
+    const toy = await f.product({ hsCode: '9503008900', unit: '个' });
+    const body = f.transaction({
+      purchaserId: purchaser.id,
+      lines: [{ productId: toy.id, quantity: '5', unitPrice: '2' }],
+    });
+    const send = (payload: unknown) =>
+      t.request('POST', '/api/procurement/transactions', {
+        ...f.as('supplier'),
+        body: payload,
+        headers: { 'idempotency-key': 'pos-2026-11-20-0001' },
+      });
+    const [first, second] = await Promise.all([send(body), send(body)]);
+    expect(first.status, first.text).toBe(201);
+    expect(second.status, second.text).toBe(201);
+    expect(second.body.id).toBe(first.body.id);
+    const rows = await t.sql<{ n: number }>(
+      `select count(*)::int as n from procurement_transactions where purchaser_id = '${purchaser.id}'`,
+    );
+    expect(rows[0]!.n).toBe(1);
+    const changed = await send({ ...body, lines: [{ productId: toy.id, quantity: '6', unitPrice: '2' }] });
+    f.expectError(changed, 422, 'IDEMPOTENCY_KEY_REUSED');
+  });
 });

@@ -416,6 +416,17 @@ describe('consolidation, declaration, clearance and FX refusals', () => {
   });
 });
 
+describe('quantities', () => {
+  it('refuses half a pair at registration, before it could fail at declaration', async () => {
+    const res = await t.request('POST', '/api/procurement/transactions', {
+      ...f.as('supplier'),
+      body: f.transaction({ purchaserId: purchaser.id, lines: [line('10.5')] }),
+    });
+    f.expectError(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.error.field).toBe('/lines/0/quantity');
+  });
+});
+
 describe('catalogue and history', () => {
   it('refuses a branded product without an authorisation record', async () => {
     const res = await t.request('POST', '/api/procurement/products', {

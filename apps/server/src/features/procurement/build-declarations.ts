@@ -39,6 +39,11 @@ const MEASURED_UNITS = new Set([
   '升',
 ]);
 
+/** Units counted whole (pairs, pieces, sets): their quantities are whole numbers. */
+export function isCountedUnit(unit: string): boolean {
+  return !MEASURED_UNITS.has(unit.toLowerCase());
+}
+
 export interface GoodsLine extends SplitLine {
   readonly hsCode: string;
   readonly unit: string;
@@ -78,7 +83,7 @@ export function goodsLines(input: {
       lineId: packing.id,
       quantity: exact(packing.quantity),
       valueUsd,
-      wholeUnitsOnly: !MEASURED_UNITS.has(line.unit.toLowerCase()),
+      wholeUnitsOnly: isCountedUnit(line.unit),
       transactionIds: [transaction.id],
       hsCode: line.hs_code,
       unit: line.unit,

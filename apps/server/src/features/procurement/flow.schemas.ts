@@ -157,3 +157,13 @@ export const ContainerSchema = Type.Object({
     }),
   ),
 });
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'a retry with the same key returns the first registration instead of registering again',
+    }),
+  ),
+});

@@ -5,6 +5,7 @@ import { commonError } from '../../lib/errors.common';
 import { newId } from '../../lib/ids';
 import type { PartyRow } from '../parties/parties.repository';
 import { type AttachmentInput, prepareAttachments } from './attachments';
+import { isCountedUnit } from './build-declarations';
 import type { HsRuleEntry, ProductRow } from './catalogue.repository';
 import { decimalField } from './decimal-field';
 import { blockingRule } from './hs-rules';
@@ -167,6 +168,15 @@ export async function prepareTransaction(
     );
     if (!product || product.supplier_id !== input.supplierId) {
       throw procurementError('PRODUCT_NOT_OF_SUPPLIER', { field, id: line.productId }, { field });
+    }
+    if (isCountedUnit(product.unit) && !/^\d+(\.0+)?$/.test(line.quantity)) {
+      const f = `${at}/lines/${index}/quantity`;
+      const reason = `goods in ${product.unit} are counted whole`;
+      throw commonError(
+        'VALIDATION_FAILED',
+        { field: f, reason, reasonZh: `计量单位"${product.unit}"须为整数` },
+        { field: f },
+      );
     }
     const rule = blockingRule(ctx.hsRules, product.hs_code);
     if (rule)

@@ -34,7 +34,8 @@ export type ProcurementFeatureErrorCode =
   | 'FX_TRANSACTION_NOT_DECLARED'
   | 'VAT_FILING_ALREADY_DECLARED'
   | 'ATTACHMENT_INVALID'
-  | 'CUSTOMS_ENTRY_NO_USED';
+  | 'CUSTOMS_ENTRY_NO_USED'
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 type P = Record<string, string | number>;
 
@@ -158,6 +159,10 @@ export const procurementError = errorCatalogue<ProcurementFeatureErrorCode, P>({
   VAT_FILING_ALREADY_DECLARED: (p) => ({
     zh: `免税申报 ${p.id} 已申报`,
     en: `VAT-exemption filing ${p.id} has already been declared`,
+  }),
+  IDEMPOTENCY_KEY_REUSED: (p) => ({
+    zh: `Idempotency-Key ${p.key} 已用于另一份不同的请求`,
+    en: `Idempotency-Key ${p.key} was already used for a different request`,
   }),
   CUSTOMS_ENTRY_NO_USED: (p) => ({
     zh: `customsEntryNo：海关编号 ${p.number} 已用于另一份报关单`,

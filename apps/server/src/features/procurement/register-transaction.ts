@@ -8,7 +8,8 @@ import {
   prepareTransaction,
   type TransactionInput,
 } from './prepare-transaction';
-import { type ProcurementDeps, plainJson, requirePermission } from './procurement-access';
+import { procurementError } from './procurement.errors';
+import { type ProcurementDeps, plainJson, requirePermission, sha256Hex } from './procurement-access';
 import type { TransactionRow } from './transactions.repository';
 
 /** Most transactions one batch registration may carry (market systems upload a day's sales). */
@@ -19,8 +20,9 @@ export async function registerTransaction(
   deps: ProcurementDeps,
   actor: Actor,
   input: TransactionInput,
+  options: { idempotencyKey?: string | undefined } = {},
 ): Promise<TransactionRow> {
-  const [row] = await registerTransactions(deps, actor, { transactions: [input] }, '');
+  const [row] = await registerTransactions(deps, actor, { transactions: [input] }, '', options);
   if (!row) throw new Error('registration returned nothing');
   return row;
 }
@@ -35,6 +37,7 @@ export async function registerTransactions(
   actor: Actor,
   input: { transactions: readonly TransactionInput[] },
   fieldPrefix = '/transactions',
+  options: { idempotencyKey?: string | undefined } = {},
 ): Promise<TransactionRow[]> {
   requirePermission(actor, 'procurement:register');
   if (input.transactions.length > MAX_TRANSACTIONS_PER_BATCH) {
@@ -48,6 +51,8 @@ export async function registerTransactions(
   }
   const now = deps.clock.now();
   return deps.store.transaction(async (repos) => {
+    const replay = await replayed(repos, actor, options.idempotencyKey, input);
+    if (replay) return replay;
     const ctx: PrepareContext = {
       repos,
       actor,
@@ -60,8 +65,39 @@ export async function registerTransactions(
       prepared.push(await prepareTransaction(ctx, transaction, fieldPrefix ? `${fieldPrefix}/${index}` : ''));
     }
     await writeRegistered(repos, deps, actor, now, prepared);
+    if (options.idempotencyKey) {
+      await repos.procurement.transactions.saveIdempotencyKey({
+        org_id: actor.orgId ?? actor.id,
+        idempotency_key: options.idempotencyKey,
+        request_sha256: sha256Hex(JSON.stringify(input)),
+        transaction_ids: prepared.map((p) => p.transaction.id),
+        created_at: now,
+      });
+    }
     return prepared.map((p) => p.transaction);
   });
+}
+
+/**
+ * A retried request (same organisation, same Idempotency-Key) gets the transactions the first one
+ * registered; the same key with a different body is refused. The key is claimed under a lock, so
+ * two concurrent retries register once.
+ */
+async function replayed(
+  repos: Repositories,
+  actor: Actor,
+  key: string | undefined,
+  input: unknown,
+): Promise<TransactionRow[] | undefined> {
+  if (!key) return undefined;
+  const earlier = await repos.procurement.transactions.claimIdempotencyKey(actor.orgId ?? actor.id, key);
+  if (!earlier) return undefined;
+  if (earlier.request_sha256 !== sha256Hex(JSON.stringify(input))) {
+    throw procurementError('IDEMPOTENCY_KEY_REUSED', { key }, { field: 'header:idempotency-key' });
+  }
+  const rows = await repos.procurement.transactions.getTransactions(earlier.transaction_ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return earlier.transaction_ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
 
 async function writeRegistered(

@@ -256,6 +256,21 @@ export function createTransactionsRepository(db: Kysely<Database>) {
       return rows.map((r) => r.id);
     },
 
+    /** Claims an idempotency key (held by a transaction-scoped lock) and returns an earlier use, if any. */
+    async claimIdempotencyKey(orgId: string, key: string) {
+      await sql`select pg_advisory_xact_lock(hashtext(${`idempotency:${orgId}:${key}`}))`.execute(db);
+      return db
+        .selectFrom('procurement_idempotency_keys')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
+    },
+
+    async saveIdempotencyKey(row: Database['procurement_idempotency_keys']): Promise<void> {
+      await db.insertInto('procurement_idempotency_keys').values(row).execute();
+    },
+
     /** Locks the transactions (in id order, so concurrent lockers never deadlock). */
     async lockTransactions(ids: readonly string[]): Promise<TransactionRow[]> {
       if (ids.length === 0) return [];

@@ -27,12 +27,19 @@ export function transactionsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: '交易登记 / Register a transaction',
+          headers: F.IdempotencyHeaders,
           body: F.TransactionInputSchema,
           response: { 201: F.TransactionSchema, ...errorResponses },
         },
       },
       async (request, reply) =>
-        reply.status(201).send(transactionView(await registerTransaction(deps, request.actor, request.body))),
+        reply.status(201).send(
+          transactionView(
+            await registerTransaction(deps, request.actor, request.body, {
+              idempotencyKey: request.headers['idempotency-key'],
+            }),
+          ),
+        ),
     );
 
     app.post(
@@ -42,13 +49,18 @@ export function transactionsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: '批量交易登记（全部成功或全部失败）/ Register transactions (all or nothing)',
+          headers: F.IdempotencyHeaders,
           body: F.TransactionBatchInput,
           response: { 201: Type.Object({ items: Type.Array(F.TransactionSchema) }), ...errorResponses },
         },
       },
       async (request, reply) =>
         reply.status(201).send({
-          items: (await registerTransactions(deps, request.actor, request.body)).map(transactionView),
+          items: (
+            await registerTransactions(deps, request.actor, request.body, '/transactions', {
+              idempotencyKey: request.headers['idempotency-key'],
+            })
+          ).map(transactionView),
         }),
     );
 
