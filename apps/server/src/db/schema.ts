@@ -13,8 +13,8 @@ export interface Database {
   party_recognitions: PartyRecognitionsTable;
   evidence_entries: EvidenceEntriesTable;
   evidence_nodes: EvidenceNodesTable;
-  evidence_documents: EvidenceDocumentsTable;
   evidence_checkpoints: EvidenceCheckpointsTable;
+  evidence_bundles: EvidenceBundlesTable;
   party_certificates: PartyCertificatesTable;
   party_certificate_revocations: PartyCertificateRevocationsTable;
 }
@@ -139,6 +139,7 @@ export interface PartyRecognitionsTable {
   reason: string | null;
 }
 
+/** A view since migration 0013 (one row per entry of evidence_bundles). */
 export interface EvidenceEntriesTable {
   idx: number;
   kind: string;
@@ -161,10 +162,21 @@ export interface EvidenceNodesTable {
   hash: Uint8Array;
 }
 
-export interface EvidenceDocumentsTable {
-  content_hash: Uint8Array;
-  body_enc: string;
-  created_at: Date;
+/** Entries and documents of one append slice (migration 0013); evidence_entries is a view over it. */
+export interface EvidenceBundlesTable {
+  first_idx: number;
+  entry_count: number;
+  leaves: Uint8Array;
+  leaf_ends: number[];
+  leaf_hashes: Uint8Array;
+  kinds: string[];
+  subject_types: string[];
+  subject_ids: string[];
+  org_ids: string[];
+  parties: string[];
+  party_ids: string[];
+  documents: string;
+  recorded_at: Date;
 }
 
 export interface EvidenceCheckpointsTable {
