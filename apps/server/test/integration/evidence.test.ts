@@ -237,13 +237,17 @@ describe('evidence ledger', () => {
   it('purges one document under the purge flag only; the log still verifies and other documents stay', async () => {
     await appendSystemEvents(5, 'purge');
     const idx = (
-      await t.sql<{ idx: number }>(`select max(idx)::int as idx from evidence_entries where subject_id = 'purge-2'`)
+      await t.sql<{ idx: number }>(
+        `select max(idx)::int as idx from evidence_entries where subject_id = 'purge-2'`,
+      )
     )[0]!.idx;
     const documentOf = (i: number) => t.platform.store.repos.evidence.getDocumentOf(i);
     expect(await documentOf(idx)).toBeDefined();
     // Without the flag the bundle refuses the same rewrite.
     await expect(
-      t.sql(`update evidence_bundles set documents = '' where first_idx <= ${idx} and first_idx + entry_count > ${idx}`),
+      t.sql(
+        `update evidence_bundles set documents = '' where first_idx <= ${idx} and first_idx + entry_count > ${idx}`,
+      ),
     ).rejects.toThrow(/KOUAN_APPEND_ONLY/);
     expect(await t.platform.store.repos.evidence.purgeDocument(idx)).toBe(true);
     expect(await documentOf(idx)).toBeUndefined();

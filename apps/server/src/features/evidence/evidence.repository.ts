@@ -197,7 +197,8 @@ export function createEvidenceRepository(db: Kysely<Database>) {
      */
     async insertBundle(bundle: NewBundle, nodes: readonly NodeRow[]): Promise<void> {
       const count = bundle.leafEnds.length;
-      if (count === 0 || count > MAX_BUNDLE_ENTRIES) throw new Error(`1..${MAX_BUNDLE_ENTRIES} entries per bundle`);
+      if (count === 0 || count > MAX_BUNDLE_ENTRIES)
+        throw new Error(`1..${MAX_BUNDLE_ENTRIES} entries per bundle`);
       const partyIds = [...new Set(bundle.parties.flatMap((p) => (p === '' ? [] : p.split(','))))];
       await sql`with new_nodes as (
           insert into evidence_nodes (level, idx, hash)
@@ -240,7 +241,8 @@ export function createEvidenceRepository(db: Kysely<Database>) {
      * SHA-256, so the log still verifies. Returns whether the entry exists.
      */
     async purgeDocument(idx: number): Promise<boolean> {
-      const result = await sql`with allow as (select set_config('kouan.allow_document_purge', 'on', true) as on)
+      const result =
+        await sql`with allow as (select set_config('kouan.allow_document_purge', 'on', true) as on)
         update evidence_bundles b set documents = (
           select string_agg(case when d.i = ${idx} - b.first_idx + 1 then '' else d.doc end, chr(30) order by d.i)
           from unnest(string_to_array(b.documents || chr(30), chr(30))) with ordinality as d(doc, i)
