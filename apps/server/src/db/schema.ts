@@ -139,7 +139,7 @@ export interface PartyRecognitionsTable {
   reason: string | null;
 }
 
-/** A view since migration 0013 (one row per entry of evidence_bundles). */
+/** A read-only view since migration 0013 (one row per entry of evidence_bundles). */
 export interface EvidenceEntriesTable {
   idx: number;
   kind: string;

@@ -210,6 +210,20 @@ describe('migration 0013: entries and documents in bundles', () => {
     );
     await issueCheckpoint({ store, signer, origin: 'kouan.test/evidence', clock });
     expect(await verifyLog({ store, vault, verifier })).toMatchObject({ ok: true, treeSize: SIZE + 300 });
+    // The entry view has the former table's columns, read from the bundles and the leaves.
+    const view = await sql<Record<string, unknown>>`select * from evidence_entries where idx = 3`.execute(db.db);
+    const e3 = event(3);
+    expect(view.rows[0]).toMatchObject({
+      idx: 3,
+      kind: e3.kind,
+      subject_type: 'test',
+      subject_id: 's-3',
+      actor_type: 'api_key',
+      actor_id: 'key_ent',
+      org_id: 'org_ent',
+      recorded_at: e3.at,
+    });
+    expect(Buffer.from(view.rows[0]!.leaf as Uint8Array).equals(before[3]!.leaf)).toBe(true);
     // The old tables are gone; the entry view refuses edits like the table did.
     await expect(sql`select 1 from evidence_documents`.execute(db.db)).rejects.toThrow();
     await expect(sql`update evidence_entries set kind = 'x' where idx = 1`.execute(db.db)).rejects.toThrow(

@@ -100,17 +100,30 @@ create trigger evidence_bundles_guard before update or delete on evidence_bundle
 create trigger evidence_bundles_no_truncate before truncate on evidence_bundles
   for each statement execute function kouan_refuse_change();
 
--- One row per entry, for reading and counting in SQL (not used by the append path). Edits through
--- it are refused like edits of the old table.
+-- One row per entry with the columns of the former table, for reading and counting in SQL (the
+-- append path and the API read the bundles directly). The columns the bundle does not keep
+-- (content hash, actor, time, software version) are read from the leaf, only when selected.
+-- Edits through the view are refused like edits of the old table.
 create view evidence_entries as
-select b.first_idx + e.i - 1 as idx, e.kind,
-  substring(b.leaves from coalesce(b.leaf_ends[e.i::int - 1], 0) + 1
-    for b.leaf_ends[e.i::int] - coalesce(b.leaf_ends[e.i::int - 1], 0)) as leaf,
-  substring(b.leaf_hashes from 32 * (e.i::int - 1) + 1 for 32) as leaf_hash,
-  e.subject_type, e.subject_id, nullif(e.org_id, '') as org_id,
-  string_to_array(e.parties, ',') as party_ids, b.recorded_at
-from evidence_bundles b
-  cross join lateral unnest(b.kinds, b.subject_types, b.subject_ids, b.org_ids, b.parties)
-    with ordinality as e(kind, subject_type, subject_id, org_id, parties, i);
+select x.idx, x.kind, x.leaf, x.leaf_hash,
+  decode(convert_from(x.leaf, 'UTF8')::jsonb ->> 'contentHash', 'hex') as content_hash,
+  x.subject_type, x.subject_id,
+  split_part(convert_from(x.leaf, 'UTF8')::jsonb ->> 'actor', ':', 1) as actor_type,
+  substr(convert_from(x.leaf, 'UTF8')::jsonb ->> 'actor',
+    strpos(convert_from(x.leaf, 'UTF8')::jsonb ->> 'actor', ':') + 1) as actor_id,
+  x.org_id, x.party_ids,
+  (convert_from(x.leaf, 'UTF8')::jsonb ->> 'time')::timestamptz as recorded_at,
+  convert_from(x.leaf, 'UTF8')::jsonb ->> 'softwareVersion' as software_version
+from (
+  select b.first_idx + e.i - 1 as idx, e.kind,
+    substring(b.leaves from coalesce(b.leaf_ends[e.i::int - 1], 0) + 1
+      for b.leaf_ends[e.i::int] - coalesce(b.leaf_ends[e.i::int - 1], 0)) as leaf,
+    substring(b.leaf_hashes from 32 * (e.i::int - 1) + 1 for 32) as leaf_hash,
+    e.subject_type, e.subject_id, nullif(e.org_id, '') as org_id,
+    string_to_array(e.parties, ',') as party_ids
+  from evidence_bundles b
+    cross join lateral unnest(b.kinds, b.subject_types, b.subject_ids, b.org_ids, b.parties)
+      with ordinality as e(kind, subject_type, subject_id, org_id, parties, i)
+) x;
 create trigger evidence_entries_append_only instead of update or delete on evidence_entries
   for each row execute function kouan_refuse_change();
