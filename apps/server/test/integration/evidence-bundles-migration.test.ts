@@ -211,7 +211,9 @@ describe('migration 0013: entries and documents in bundles', () => {
     await issueCheckpoint({ store, signer, origin: 'kouan.test/evidence', clock });
     expect(await verifyLog({ store, vault, verifier })).toMatchObject({ ok: true, treeSize: SIZE + 300 });
     // The entry view has the former table's columns, read from the bundles and the leaves.
-    const view = await sql<Record<string, unknown>>`select * from evidence_entries where idx = 3`.execute(db.db);
+    const view = await sql<Record<string, unknown>>`select * from evidence_entries where idx = 3`.execute(
+      db.db,
+    );
     const e3 = event(3);
     expect(view.rows[0]).toMatchObject({
       idx: 3,
