@@ -210,6 +210,13 @@ describe('migration 0013: entries and documents in bundles', () => {
     );
     await issueCheckpoint({ store, signer, origin: 'kouan.test/evidence', clock });
     expect(await verifyLog({ store, vault, verifier })).toMatchObject({ ok: true, treeSize: SIZE + 300 });
+    // Five bundles now (three converted, two appended): a page walks them newest first and
+    // misses none of the matching entries.
+    const all = Array.from({ length: SIZE + 300 }, (_, i) => i).reverse();
+    const aboutA = await store.repos.evidence.findEntries({ partyId: 'party_a', limit: 200 });
+    expect(aboutA.map((e) => e.idx)).toEqual(all.filter((i) => i % 5 === 0));
+    const page = await store.repos.evidence.findEntries({ subjectType: 'test', beforeIdx: 700, limit: 200 });
+    expect(page.map((e) => e.idx)).toEqual(all.filter((i) => i < 700).slice(0, 200));
     // The entry view has the former table's columns, read from the bundles and the leaves.
     const view = await sql<Record<string, unknown>>`select * from evidence_entries where idx = 3`.execute(
       db.db,

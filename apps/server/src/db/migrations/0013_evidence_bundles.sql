@@ -33,9 +33,11 @@ alter table evidence_bundles
   alter column leaves set storage external,
   alter column leaf_hashes set storage external,
   alter column documents set storage external;
-create index evidence_bundles_subjects_idx on evidence_bundles using gin (subject_ids);
-create index evidence_bundles_parties_idx on evidence_bundles using gin (party_ids);
-create index evidence_bundles_orgs_idx on evidence_bundles using gin (org_ids);
+-- fastupdate off: a lookup does not scan a pending list of recent keys (up to 4 MB by default);
+-- a bundle's keys go into the index as it is inserted.
+create index evidence_bundles_subjects_idx on evidence_bundles using gin (subject_ids) with (fastupdate = off);
+create index evidence_bundles_parties_idx on evidence_bundles using gin (party_ids) with (fastupdate = off);
+create index evidence_bundles_orgs_idx on evidence_bundles using gin (org_ids) with (fastupdate = off);
 
 -- Convert the rows of 0002/0006: consecutive runs of 250 entries become one bundle each, with the
 -- documents they commit to (a purged document becomes '').

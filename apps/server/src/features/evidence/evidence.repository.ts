@@ -297,17 +297,32 @@ export function createEvidenceRepository(db: Kysely<Database>) {
           )})`,
         );
       }
-      // First the matching (bundle, position) pairs — no leaf is read for the entries left out —
-      // then the page's entries.
-      const rows = await sql<RawEntry>`select ${ENTRY_COLUMNS('m.i')}
-        from (select b.first_idx, e.i::int as i from evidence_bundles b
-            cross join lateral unnest(b.kinds, b.subject_types, b.subject_ids, b.org_ids, b.parties)
-              with ordinality as e(kind, subject_type, subject_id, org_id, parties, i)
-            where ${sql.join(bundle, sql` and `)} and ${sql.join(entry, sql` and `)}
-            order by b.first_idx desc, e.i desc limit ${input.limit}) m
-          join evidence_bundles b on b.first_idx = m.first_idx
-        order by m.first_idx desc, m.i desc`.execute(db);
-      return rows.rows.map(toEntry);
+      // Bundles are walked newest first a few at a time (doubling), so a page costs the bundles it
+      // needs, not every bundle that matches. Within them, first the matching (bundle, position)
+      // pairs — no leaf is read for the entries left out — then the page's entries.
+      const found: RawEntry[] = [];
+      let below: number | undefined;
+      for (let take = 4; found.length < input.limit; take = Math.min(take * 2, 256)) {
+        const cursor = below === undefined ? sql`true` : sql`b.first_idx < ${below}`;
+        const ids = await sql<{ first_idx: number }>`select b.first_idx from evidence_bundles b
+          where ${sql.join(bundle, sql` and `)} and ${cursor} order by b.first_idx desc limit ${take}`.execute(
+          db,
+        );
+        if (ids.rows.length === 0) break;
+        const firsts = ids.rows.map((r) => Number(r.first_idx));
+        const rows = await sql<RawEntry>`select ${ENTRY_COLUMNS('m.i')}
+          from (select b.first_idx, e.i::int as i from evidence_bundles b
+              cross join lateral unnest(b.kinds, b.subject_types, b.subject_ids, b.org_ids, b.parties)
+                with ordinality as e(kind, subject_type, subject_id, org_id, parties, i)
+              where b.first_idx = any(${firsts}::bigint[]) and ${sql.join(entry, sql` and `)}
+              order by b.first_idx desc, e.i desc limit ${input.limit - found.length}) m
+            join evidence_bundles b on b.first_idx = m.first_idx
+          order by m.first_idx desc, m.i desc`.execute(db);
+        found.push(...rows.rows);
+        if (ids.rows.length < take) break;
+        below = firsts[firsts.length - 1];
+      }
+      return found.map(toEntry);
     },
 
     /**
