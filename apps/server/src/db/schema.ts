@@ -14,7 +14,6 @@ export interface Database {
   party_recognitions: PartyRecognitionsTable;
   evidence_entries: EvidenceEntriesTable;
   evidence_nodes: EvidenceNodesTable;
-  evidence_documents: EvidenceDocumentsTable;
   evidence_checkpoints: EvidenceCheckpointsTable;
   ceb_messages: CebMessagesTable;
   ceb_documents: CebDocumentsTable;
@@ -28,6 +27,7 @@ export interface Database {
   ceb_tax_rates: CebTaxRatesTable;
   ceb_bonded_stock: CebBondedStockTable;
   ceb_bonded_movements: CebBondedMovementsTable;
+  evidence_bundles: EvidenceBundlesTable;
   party_certificates: PartyCertificatesTable;
   party_certificate_revocations: PartyCertificateRevocationsTable;
 }
@@ -152,6 +152,7 @@ export interface PartyRecognitionsTable {
   reason: string | null;
 }
 
+/** A read-only view since migration 0013 (one row per entry of evidence_bundles). */
 export interface EvidenceEntriesTable {
   idx: number;
   kind: string;
@@ -174,10 +175,21 @@ export interface EvidenceNodesTable {
   hash: Uint8Array;
 }
 
-export interface EvidenceDocumentsTable {
-  content_hash: Uint8Array;
-  body_enc: string;
-  created_at: Date;
+/** Entries and documents of one append slice (migration 0013); evidence_entries is a view over it. */
+export interface EvidenceBundlesTable {
+  first_idx: number;
+  entry_count: number;
+  leaves: Uint8Array;
+  leaf_ends: number[];
+  leaf_hashes: Uint8Array;
+  kinds: string[];
+  subject_types: string[];
+  subject_ids: string[];
+  org_ids: string[];
+  parties: string[];
+  party_ids: string[];
+  documents: string;
+  recorded_at: Date;
 }
 
 export interface EvidenceCheckpointsTable {

@@ -7,8 +7,6 @@ import {
   ed25519Signer,
   hashLeaf,
   inclusionProof,
-  isStoredLevel,
-  MerkleFrontier,
   mthOfLeaves,
   nodeGetterFromMap,
   nodesNeededForConsistency,
@@ -23,17 +21,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPglite, createPostgres, type DbHandle } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
 import { createStore, type Store } from '../../src/db/store';
-import { recordEvidence } from '../../src/features/evidence';
+import { type EvidenceEvent, recordEvidence } from '../../src/features/evidence';
 import { issueCheckpoint } from '../../src/features/evidence/issue-checkpoint';
 import { verifyLog } from '../../src/features/evidence/verify-log';
 import { systemActor } from '../../src/lib/actor';
 import { fixedClock } from '../../src/lib/clock';
 import { createPiiVault } from '../../src/lib/pii';
 import { TEST_DB } from '../harness';
+import { oldLayoutWriter } from './evidence-old-layout';
 
 /**
  * A ledger written under the 0002 layout (a node row for every complete subtree) is converted by
- * migration 0006 (only every 4th level kept) and still verifies, with the same roots and proofs.
+ * migration 0006 (only every 4th level kept) and then 0013 (bundles), and still verifies, with the
+ * same roots and proofs.
  */
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../src/db/migrations');
@@ -64,20 +64,19 @@ async function applyOnly(names: readonly string[]) {
   }
 }
 
+function events(count: number, tag: string): EvidenceEvent[] {
+  return Array.from({ length: count }, (_, i) => ({
+    kind: 'decision.taken' as const,
+    subject: { type: 'test', id: `${tag}-${i}` },
+    actor: systemActor(`req_${tag}`),
+    at: clock.now(),
+    partyIds: [],
+    document: { tag, i },
+  }));
+}
+
 async function append(count: number, tag: string) {
-  await store.transaction((repos) =>
-    recordEvidence(
-      { evidence: repos.evidence, vault },
-      Array.from({ length: count }, (_, i) => ({
-        kind: 'decision.taken' as const,
-        subject: { type: 'test', id: `${tag}-${i}` },
-        actor: systemActor(`req_${tag}`),
-        at: clock.now(),
-        partyIds: [],
-        document: { tag, i },
-      })),
-    ),
-  );
+  await store.transaction((repos) => recordEvidence({ evidence: repos.evidence, vault }, events(count, tag)));
 }
 
 async function leaves(): Promise<Buffer[]> {
@@ -123,6 +122,7 @@ describe('migration 0006: Merkle nodes of every 4th level only', () => {
 
   it('converts a ledger written under the 0002 layout, which then verifies with the same root', async () => {
     await applyOnly(['0001_foundation.sql', '0002_evidence.sql']);
+    const writeOld = oldLayoutWriter(db.db, vault, (level) => level > 0);
     for (const [n, tag] of [
       [1, 'a'],
       [2, 'b'],
@@ -131,30 +131,17 @@ describe('migration 0006: Merkle nodes of every 4th level only', () => {
       [300, 'e'],
       [700, 'f'],
     ] as const) {
-      await append(n, tag);
+      await writeOld(events(n, tag));
     }
-    // The 0002 layout: every complete subtree of level >= 1 has a row. Add the rows of the levels
-    // the current code no longer writes, computed from the stored leaves.
+    // The 0002 layout: every complete subtree of level >= 1 has a row.
     const stored = await leaves();
     expect(stored).toHaveLength(SIZE);
-    const frontier = MerkleFrontier.empty();
-    const old: { level: number; index: number; hash: Buffer }[] = [];
-    for (const leaf of stored) {
-      for (const node of frontier.append(hashLeaf(leaf))) {
-        if (node.level > 0 && !isStoredLevel(node.level)) old.push(node);
-      }
-    }
-    for (const node of old) {
-      await sql`insert into evidence_nodes (level, idx, hash) values (${node.level}, ${node.index}, ${node.hash})`.execute(
-        db.db,
-      );
-    }
     expect(await nodeLevels()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const before = await issueCheckpoint({ store, signer, origin: 'kouan.test/evidence', clock });
-    expect(before!.rootHash.equals(mthOfLeaves(stored))).toBe(true);
 
     await migrate(db.db);
 
+    const checkpoint = await issueCheckpoint({ store, signer, origin: 'kouan.test/evidence', clock });
+    expect(checkpoint!.rootHash.equals(mthOfLeaves(stored))).toBe(true);
     expect(await nodeLevels()).toEqual([4, 8]);
     const count = await sql<{ n: number }>`select count(*)::int as n from evidence_nodes`.execute(db.db);
     expect(count.rows[0]!.n).toBe(Math.floor(SIZE / 16) + Math.floor(SIZE / 256));

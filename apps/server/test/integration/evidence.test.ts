@@ -224,29 +224,72 @@ describe('evidence ledger', () => {
       'delete from evidence_nodes',
       'update evidence_checkpoints set note = note',
       'delete from evidence_checkpoints',
-      'truncate evidence_entries',
-      'update evidence_documents set body_enc = body_enc',
-      'delete from evidence_documents',
+      'update evidence_bundles set kinds = kinds',
+      'update evidence_bundles set documents = documents',
+      'delete from evidence_bundles',
+      'truncate evidence_bundles',
+      'truncate evidence_nodes',
     ]) {
       await expect(t.sql(statement), statement).rejects.toThrow(/KOUAN_APPEND_ONLY/);
     }
+  });
+
+  it('purges one document under the purge flag only; the log still verifies and other documents stay', async () => {
+    await appendSystemEvents(5, 'purge');
+    const idx = (
+      await t.sql<{ idx: number }>(
+        `select max(idx)::int as idx from evidence_entries where subject_id = 'purge-2'`,
+      )
+    )[0]!.idx;
+    const documentOf = (i: number) => t.platform.store.repos.evidence.getDocumentOf(i);
+    expect(await documentOf(idx)).toBeDefined();
+    // Without the flag the bundle refuses the same rewrite.
+    await expect(
+      t.sql(
+        `update evidence_bundles set documents = '' where first_idx <= ${idx} and first_idx + entry_count > ${idx}`,
+      ),
+    ).rejects.toThrow(/KOUAN_APPEND_ONLY/);
+    expect(await t.platform.store.repos.evidence.purgeDocument(idx)).toBe(true);
+    expect(await documentOf(idx)).toBeUndefined();
+    expect(await documentOf(idx - 1)).toBeDefined();
+    expect(await documentOf(idx + 1)).toBeDefined();
+    // The flag allows blanking documents, nothing else: not a leaf, not another document's bytes.
+    const withFlag = (set: string) =>
+      t.sql(`with allow as (select set_config('kouan.allow_document_purge', 'on', true) as on)
+        update evidence_bundles set ${set} from allow where first_idx <= ${idx} and first_idx + entry_count > ${idx}`);
+    await expect(withFlag(`leaves = leaves || '\\x00'::bytea`)).rejects.toThrow(/KOUAN_APPEND_ONLY/);
+    await expect(withFlag(`documents = documents || 'x'`)).rejects.toThrow(/KOUAN_APPEND_ONLY/);
+    await t.platform.deps.issueCheckpoint();
+    const report = await verifyAll();
+    expect(report.ok).toBe(true);
+    const token = await t.login('commerce');
+    const pkg = await t.request('GET', `/api/evidence/entries/${idx}/package`, { token });
+    expect(pkg.status).toBe(200);
+    expect(pkg.body.document).toBeUndefined();
   });
 
   it('re-verification names the first tampered entry or node', async () => {
     await t.platform.deps.issueCheckpoint();
     expect((await verifyAll()).ok).toBe(true);
 
-    await t.sql('alter table evidence_entries disable trigger evidence_entries_append_only');
-    await t.sql(
-      `update evidence_entries set leaf = set_byte(leaf, 12, get_byte(leaf, 12) # 1) where idx = 7`,
-    );
+    // Byte 12 of entry 7's leaf, inside the bundle that holds it.
+    const flipEntry7 = `update evidence_bundles set leaves = set_byte(leaves,
+        coalesce(leaf_ends[7 - first_idx::int], 0) + 12, get_byte(leaves, coalesce(leaf_ends[7 - first_idx::int], 0) + 12) # 1)
+      where first_idx <= 7 and first_idx + entry_count > 7`;
+    await t.sql('alter table evidence_bundles disable trigger evidence_bundles_guard');
+    await t.sql(flipEntry7);
     const entryResult = await verifyAll();
     expect(entryResult.ok).toBe(false);
     expect(entryResult.problem).toContain('entry 7');
-    await t.sql(
-      `update evidence_entries set leaf = set_byte(leaf, 12, get_byte(leaf, 12) # 1) where idx = 7`,
-    );
-    await t.sql('alter table evidence_entries enable trigger evidence_entries_append_only');
+    await t.sql(flipEntry7);
+    // A lookup column that no longer says what the leaf says (who may read the entry) is named too.
+    const retag = (kind: string) =>
+      `update evidence_bundles set kinds[8 - first_idx::int] = '${kind}' where first_idx <= 7 and first_idx + entry_count > 7`;
+    const kind = (await t.sql<{ kind: string }>('select kind from evidence_entries where idx = 7'))[0]!.kind;
+    await t.sql(retag('decision.taken.elsewhere'));
+    expect((await verifyAll()).problem).toBe('entry 7: its lookup columns differ from its bytes');
+    await t.sql(retag(kind));
+    await t.sql('alter table evidence_bundles enable trigger evidence_bundles_guard');
     expect((await verifyAll()).ok).toBe(true);
 
     await t.sql('alter table evidence_nodes disable trigger evidence_nodes_append_only');

@@ -154,7 +154,7 @@ export async function getEvidencePackage(
   if (!checkpoint) throw evidenceError('EVIDENCE_NO_CHECKPOINT');
   const nodes = await evidence.getNodes(nodesNeededForInclusion(index, checkpoint.treeSize));
   const proof = inclusionProof(index, checkpoint.treeSize, nodeGetterFromMap(nodes));
-  const documentEnc = await evidence.getDocument(entry.contentHash);
+  const documentEnc = await evidence.getDocumentOf(index);
   const leaf = JSON.parse(Buffer.from(entry.leaf).toString('utf8')) as Record<string, string | null>;
   return buildEvidencePackage({
     index,

@@ -11,7 +11,7 @@ import type { Actor } from '../../lib/actor';
 import type { PiiVault } from '../../lib/pii';
 import { SOFTWARE_VERSION } from '../../lib/version';
 import type { EvidenceKind } from './event-kinds';
-import type { DocumentRow, EvidenceRepository, NewEntryRow, NodeRow } from './evidence.repository';
+import type { EvidenceRepository, NodeRow } from './evidence.repository';
 
 export interface EvidenceEvent {
   readonly kind: EvidenceKind;
@@ -146,7 +146,7 @@ export function leafBytesReference(index: number, event: EvidenceEvent, contentH
   return canonicalJson(leafObject(index, event, Buffer.from(contentHash).toString('hex')));
 }
 
-/** Rows per INSERT sent while the next rows are being hashed (PostgreSQL works on the other core). */
+/** Entries per bundle (one row, one INSERT, sent while the next slice is being hashed). */
 const PIPELINE_ROWS = 250;
 
 /**
@@ -155,10 +155,12 @@ const PIPELINE_ROWS = 250;
  * or roll back with it. Appends are serialised by an advisory lock held to the end of the
  * transaction, so call it last in the transaction to keep that short.
  *
- * Only the nodes at stored levels (isStoredLevel) are written: see stored-levels.ts. Rows are sent
- * in slices while the following slice is being hashed and encrypted, so on PostgreSQL the server
- * inserts on one core while this process hashes on the other; every insert is awaited before
- * returning, and any failure rejects (the caller's transaction then rolls back as a whole).
+ * Each slice of up to 250 events becomes one bundle row holding their leaves, leaf hashes, lookup
+ * columns and encrypted documents (migration 0013); only the nodes at stored levels
+ * (isStoredLevel) are written: see stored-levels.ts. Bundles are sent while the following slice is
+ * being hashed and encrypted, so on PostgreSQL the server inserts on one core while this process
+ * hashes on the other; every insert is awaited before returning, and any failure rejects (the
+ * caller's transaction then rolls back as a whole).
  */
 export async function recordEvidence(
   deps: { evidence: EvidenceRepository; vault: PiiVault },
@@ -178,39 +180,44 @@ export async function recordEvidence(
   const writes: Promise<void>[] = [];
   for (let from = 0; from < events.length; from += PIPELINE_ROWS) {
     const slice = events.slice(from, from + PIPELINE_ROWS);
-    const entries: NewEntryRow[] = [];
-    const documents: DocumentRow[] = [];
+    const firstIdx = size + recorded.length;
+    let leaves = '';
+    let end = 0;
+    const leafEnds: number[] = [];
     const leafHashes: Buffer[] = [];
+    const documents: string[] = [];
     for (const event of slice) {
       const documentText = documentTexts[recorded.length]!;
       const contentHash = hash('sha256', documentText, 'buffer');
-      const contentHashHex = contentHash.toString('hex');
       const index = size + recorded.length;
-      const time = event.at.toISOString();
-      const leaf = leafText(index, event, contentHashHex, time, token);
+      const leaf = leafText(index, event, contentHash.toString('hex'), event.at.toISOString(), token);
       // RFC 9162 leaf hash: the 0x00 prefix is U+0000, one byte in UTF-8.
       const leafHash = hash('sha256', `\u0000${leaf}`, 'buffer');
       leafHashes.push(leafHash);
-      entries.push({
-        idx: index,
-        kind: event.kind,
-        leafText: leaf,
-        leafHashHex: leafHash.toString('hex'),
-        contentHashHex,
-        subjectType: event.subject.type,
-        subjectId: event.subject.id,
-        actorType: event.actor.type,
-        actorId: event.actor.id,
-        orgId: event.actor.orgId,
-        partyIds: event.partyIds,
-        recordedAtIso: time,
-        softwareVersion: SOFTWARE_VERSION,
-      });
-      documents.push({ contentHashHex, bodyEnc: deps.vault.encrypt(documentText), createdAtIso: time });
+      leaves += leaf;
+      end += Buffer.byteLength(leaf, 'utf8');
+      leafEnds.push(end);
+      documents.push(deps.vault.encrypt(documentText));
       recorded.push({ index, leafHash, contentHash });
     }
     const nodes: NodeRow[] = frontier.appendAll(leafHashes, isStoredLevel);
-    const write = deps.evidence.insertSlice({ entries, nodes, documents });
+    const write = deps.evidence.insertBundle(
+      {
+        firstIdx,
+        leaves,
+        leafEnds,
+        leafHashesHex: Buffer.concat(leafHashes).toString('hex'),
+        kinds: slice.map((e) => e.kind),
+        subjectTypes: slice.map((e) => e.subject.type),
+        subjectIds: slice.map((e) => e.subject.id),
+        orgIds: slice.map((e) => e.actor.orgId ?? ''),
+        parties: slice.map((e) => e.partyIds.join(',')),
+        // Encrypted documents are `v1.<base64>`: U+001E cannot occur in them.
+        documents: documents.join('\u001e'),
+        recordedAtIso: slice[0]!.at.toISOString(),
+      },
+      nodes,
+    );
     // Awaited below by Promise.all; this only keeps an early failure from being reported as unhandled.
     write.catch(() => undefined);
     writes.push(write);

@@ -27,19 +27,31 @@ function eq(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** What is wrong with one stored entry, if anything. */
-function entryProblem(row: EntryRow, expectedIndex: number, documents: Map<string, string>, vault: PiiVault) {
+function entryProblem(row: EntryRow, expectedIndex: number, document: string | undefined, vault: PiiVault) {
   if (row.idx !== expectedIndex) return `entry ${expectedIndex} is missing`;
   if (!eq(hashLeaf(row.leaf), row.leafHash))
     return `entry ${row.idx}: stored bytes do not match its leaf hash`;
-  const leaf = JSON.parse(Buffer.from(row.leaf).toString('utf8')) as { index?: number; contentHash?: string };
-  if (leaf.index !== row.idx) return `entry ${row.idx}: its bytes name index ${leaf.index}`;
-  const contentHash = Buffer.from(row.contentHash).toString('hex');
-  if (leaf.contentHash !== contentHash)
-    return `entry ${row.idx}: content hash column differs from the committed one`;
-  const doc = documents.get(contentHash);
-  if (doc !== undefined) {
+  let leaf: Record<string, unknown>;
+  try {
+    leaf = JSON.parse(Buffer.from(row.leaf).toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return `entry ${row.idx}: its bytes are not JSON`;
+  }
+  if (leaf.index !== row.idx) return `entry ${row.idx}: its bytes name index ${String(leaf.index)}`;
+  // The lookup columns (who may read the entry, what it is about) must say what the leaf says.
+  const parties = Array.isArray(leaf.parties) ? leaf.parties : [];
+  if (
+    leaf.kind !== row.kind ||
+    leaf.subjectType !== row.subjectType ||
+    leaf.subjectId !== row.subjectId ||
+    leaf.organisation !== row.orgId ||
+    parties.join(',') !== [...row.partyIds].sort().join(',')
+  ) {
+    return `entry ${row.idx}: its lookup columns differ from its bytes`;
+  }
+  if (document !== undefined) {
     const digest = createHash('sha256')
-      .update(Buffer.from(vault.decrypt(doc), 'utf8'))
+      .update(Buffer.from(vault.decrypt(document), 'utf8'))
       .digest();
     if (!eq(digest, row.contentHash)) return `entry ${row.idx}: its document does not match its content hash`;
   }
@@ -95,10 +107,9 @@ export async function verifyLog(deps: {
   for (let from = 0; from < size; from += VERIFY_BATCH) {
     const to = Math.min(size, from + VERIFY_BATCH);
     const rows = await evidence.entriesInRange(from, to);
-    const documents = await evidence.getDocuments(rows.map((r) => r.contentHash));
     const stored = await nodesCompletedBy(evidence, from, to);
-    for (const row of rows) {
-      const problem = entryProblem(row, entriesChecked, documents, deps.vault);
+    for (const { entry: row, document } of rows) {
+      const problem = entryProblem(row, entriesChecked, document, deps.vault);
       if (problem) return result(size, problem);
       entriesChecked += 1;
       for (const node of frontier.append(row.leafHash)) {
