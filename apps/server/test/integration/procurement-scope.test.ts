@@ -406,3 +406,63 @@ describe('a district regulator files parties of its own district only', () => {
     expect(filed.items[0].districtCode).toBe('330304');
   });
 });
+
+describe('a district regulator acts only on records of its district', () => {
+  /** A regulator organisation of `department` with jurisdiction over `district`, and one officer. */
+  async function districtOfficer(username: string, department: 'customs' | 'tax', district: string) {
+    const { identity } = t.platform.store.repos;
+    const [demo] = await t.sql<{ password_hash: string }>(
+      `select password_hash from users where username = 'customs'`,
+    );
+    const orgId = `org_${username}`;
+    const createdAt = t.clock.now();
+    await identity.insertOrganisation({
+      id: orgId,
+      kind: 'regulator',
+      department,
+      name: `${username} 机关`,
+      jurisdictionDistrictCode: district,
+      partyId: null,
+      createdAt,
+    });
+    await identity.insertUser({
+      id: `user_${username}`,
+      orgId,
+      username,
+      displayName: username,
+      passwordHash: demo!.password_hash,
+      roles: ['regulator_officer'],
+      createdAt,
+    });
+    return f.officer(username);
+  }
+
+  it('customs of the Ouhai district records clearance on an Ouhai declaration only', async () => {
+    const token = await districtOfficer('ouhai-customs', 'customs', '330304');
+    const clear = (id: string) =>
+      t.request('POST', `/api/procurement/declarations/${id}/clearance`, {
+        ...token,
+        body: { action: 'inspected' },
+      });
+    f.expectError(await clear(lucheng.declaration.id), 404, 'PROCUREMENT_NOT_FOUND');
+    // Its own district's declaration gets past the reach check (and is refused only for its step).
+    const own = await clear(ouhai.declaration.id);
+    expect(own.body.error?.code).not.toBe('PROCUREMENT_NOT_FOUND');
+    f.expectError(own, own.status, 'DECLARATION_STEP_OUT_OF_ORDER');
+    const events = await t.sql<{ n: number }>(
+      `select count(*)::int as n from procurement_declaration_events where actor_id = 'user_ouhai-customs'`,
+    );
+    expect(events[0]!.n).toBe(0);
+  });
+
+  it('tax of the Lucheng district declares the Lucheng VAT filing, and gets the Ouhai one as not found', async () => {
+    const token = await districtOfficer('lucheng-tax', 'tax', '330302');
+    const declare = (id: string) => t.request('POST', `/api/procurement/vat-filings/${id}/declare`, token);
+    f.expectError(await declare(ouhai.vatFilingId), 404, 'PROCUREMENT_NOT_FOUND');
+    const city = await f.ok(t.request('GET', '/api/procurement/vat-filings', await f.officer('tax')), 200);
+    const ouhaiFiling = city.items.find((x: { id: string }) => x.id === ouhai.vatFilingId);
+    expect(ouhaiFiling.status).toBe('pending');
+    const done = await f.ok(declare(lucheng.vatFilingId), 200);
+    expect(done.status).toBe('declared');
+  });
+});
