@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/workflows/demo-data';
 import { startTestPlatform, type TestPlatform } from '../harness';
 import { procurementFixtures } from '../procurement-fixtures';
 
@@ -22,7 +23,15 @@ interface Chain {
   vatFilingId: string;
 }
 let lucheng: Chain;
+let shoesId: string;
 let ouhai: Chain;
+
+/** A new session now (the harness caches sessions, which expire when a test moves the clock on). */
+async function freshLogin(username: string) {
+  const res = await t.request('POST', '/api/auth/login', { body: { username, password: DEMO_PASSWORD } });
+  expect(res.status, res.text).toBe(200);
+  return { token: res.body.token as string };
+}
 
 const ids = (items: { id: string }[]) => items.map((x) => x.id);
 
@@ -30,6 +39,8 @@ async function zoneId(code: string): Promise<string> {
   const rows = await t.sql<{ id: string }>(`select id from market_zones where code = '${code}'`);
   return rows[0]!.id;
 }
+
+let ouhaiProductId: string;
 
 /** A supplier with a stall in the Ouhai glasses market, filed and given a product by the platform admin. */
 async function ouhaiSupplier() {
@@ -66,6 +77,7 @@ async function ouhaiSupplier() {
       },
     }),
   );
+  ouhaiProductId = product.id;
   return { supplierId: supplier.id as string, productId: product.id as string };
 }
 
@@ -99,7 +111,7 @@ async function sale(input: { supplierId: string; productId: string; purchaser: s
   );
   await f.ok(
     t.request('POST', `/api/procurement/declarations/${declaration.id}/clearance`, {
-      ...(await f.officer('customs')),
+      ...(await freshLogin('customs')),
       body: { action: 'released' },
     }),
     200,
@@ -114,7 +126,7 @@ async function sale(input: { supplierId: string; productId: string; purchaser: s
         payerRole: 'operator',
         amount: '400.00',
         currency: 'USD',
-        creditedOn: '2026-11-20',
+        creditedOn: t.clock.now().toISOString().slice(0, 10),
       },
     }),
   );
@@ -130,10 +142,10 @@ async function sale(input: { supplierId: string; productId: string; purchaser: s
 beforeAll(async () => {
   t = await startTestPlatform();
   f = procurementFixtures(t);
-  const shoes = await f.product({ hsCode: '6402991000', unit: '双', price: '4.00' });
+  shoesId = (await f.product({ hsCode: '6402991000', unit: '双', price: '4.00' })).id;
   const luchengSale = await sale({
     supplierId: f.enterprise('supplier').partyId,
-    productId: shoes.id,
+    productId: shoesId,
     purchaser: 'Omar Lucheng',
   });
   const ouhaiSale = await sale({ ...(await ouhaiSupplier()), purchaser: 'Lena Ouhai' });
@@ -464,5 +476,24 @@ describe('a district regulator acts only on records of its district', () => {
     expect(ouhaiFiling.status).toBe('pending');
     const done = await f.ok(declare(lucheng.vatFilingId), 200);
     expect(done.status).toBe('declared');
+  });
+
+  it('tax of the Lucheng district generates VAT filings for its district suppliers only', async () => {
+    t.clock.set(new Date('2026-12-05T02:00:00Z'));
+    await sale({ supplierId: lucheng.supplierId, productId: shoesId, purchaser: 'Karim December' });
+    await sale({ supplierId: ouhai.supplierId, productId: ouhaiProductId, purchaser: 'Mira December' });
+    t.clock.set(new Date('2027-01-02T02:00:00Z'));
+    const generate = async (token: { token: string }) =>
+      (
+        await f.ok(
+          t.request('POST', '/api/procurement/vat-filings/generate', {
+            ...token,
+            body: { month: '2027-01' },
+          }),
+        )
+      ).items.map((x: { supplierId: string }) => x.supplierId);
+    expect(await generate(await freshLogin('lucheng-tax'))).toEqual([lucheng.supplierId]);
+    expect(await generate(await freshLogin('tax'))).toEqual([ouhai.supplierId]);
+    t.clock.set(new Date('2026-11-20T02:00:00Z'));
   });
 });
