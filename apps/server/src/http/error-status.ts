@@ -104,6 +104,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CERTIFICATE_ALREADY_REVOKED: 409,
   CUSTOMS_ENTRY_NO_USED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  PARTY_OUTSIDE_DISTRICT: 403,
 };
 
 export function statusOf(code: string): number {

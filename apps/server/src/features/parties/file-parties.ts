@@ -8,7 +8,7 @@ import { recordEvidence } from '../evidence';
 import { partyError } from './parties.errors';
 import type { PartyRow } from './parties.repository';
 import { type PartyView, partySnapshot, toPartyView } from './party-view';
-import { type PartyInput, type PreparedParty, prepareParty } from './prepare-party';
+import { type PartyInput, type PreparedParty, prepareParty, withinDistrict } from './prepare-party';
 
 /** Most parties one filing request may carry. */
 export const MAX_PARTIES_PER_FILING = 100;
@@ -84,7 +84,7 @@ export async function fileParties(
     for (const [i, party] of input.parties.entries()) {
       const path = `/parties/${i}`;
       const zone = party.zoneId ? await repos.parties.getZone(party.zoneId) : undefined;
-      const prepared = prepareParty(deps, party, path, zone);
+      const prepared = withinDistrict(prepareParty(deps, party, path, zone), actor.scope, path);
       // Parties filed earlier in this request are already inserted, so the check sees them too.
       const dup = await repos.parties.findDuplicate(party.kind, {
         usci: prepared.usci,

@@ -10,6 +10,7 @@ export type PartyErrorCode =
   | 'PARTY_STATUS_TRANSITION'
   | 'PARTY_ALREADY_LINKED'
   | 'ZONE_NOT_FOUND'
+  | 'PARTY_OUTSIDE_DISTRICT'
   | 'ZONE_NOT_EFFECTIVE'
   | 'ZONE_DUPLICATE'
   | 'RECOGNITION_NOT_APPLICABLE'
@@ -48,6 +49,10 @@ export const partyError = errorCatalogue<PartyErrorCode, P>({
   PARTY_ALREADY_LINKED: () => ({
     zh: '本企业已备案自身主体信息，请勿重复备案',
     en: 'your organisation has already filed its own party record',
+  }),
+  PARTY_OUTSIDE_DISTRICT: (p) => ({
+    zh: `${p.field}：该主体属于区县 ${p.district}，不在本机关辖区 ${p.own} 内，不能由本机关备案`,
+    en: `${p.field}: the party belongs to district ${p.district}, outside your jurisdiction ${p.own}; you cannot file it`,
   }),
   ZONE_NOT_FOUND: (p) => ({
     zh: `市场集聚区 ${p.id} 不存在`,

@@ -6,6 +6,7 @@ import {
   validateUsci,
 } from '@kouan/domain/identifiers';
 import type { IdentifierResult } from '@kouan/domain/identifiers/result';
+import type { AccessScope } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import type { PiiVault } from '../../lib/pii';
 import { partyError } from './parties.errors';
@@ -233,4 +234,21 @@ export function prepareParty(
     districtCode: zone?.districtCode ?? input.districtCode ?? null,
     plain: { name, usci, customsCode, residentId, passport: passportKey, nationality, phone, address },
   };
+}
+
+/**
+ * A district regulator files only parties of its own district, which it can then see: a party with
+ * neither a zone nor a district takes the regulator's district; one in another district (by its zone,
+ * or by the district given) is refused naming that field. Other scopes are not narrowed.
+ */
+export function withinDistrict(prepared: PreparedParty, scope: AccessScope, path: string): PreparedParty {
+  if (scope.kind !== 'district') return prepared;
+  if (prepared.districtCode === null) return { ...prepared, districtCode: scope.districtCode };
+  if (prepared.districtCode === scope.districtCode) return prepared;
+  const field = `${path}/${prepared.zone ? 'zoneId' : 'districtCode'}`;
+  throw partyError(
+    'PARTY_OUTSIDE_DISTRICT',
+    { field, district: prepared.districtCode, own: scope.districtCode },
+    { field },
+  );
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { DeclarationStatus } from '../../db/schema-procurement';
+import { districtRecords } from './reach.repository';
 
 export type DeclarationRow = Database['procurement_declarations'];
 export type DeclarationItemRow = Database['procurement_declaration_items'];
@@ -9,6 +10,7 @@ export type DeclarationEventRow = Omit<Database['procurement_declaration_events'
 
 /** Declarations, their items, parties and clearance history; the trace queries. */
 export function createDeclarationsRepository(db: Kysely<Database>) {
+  const district = districtRecords(db);
   return {
     /** Next platform declaration number: `1039` + China date + 8-digit sequence. */
     async nextDeclarationNumbers(count: number, chinaDate: string): Promise<string[]> {
@@ -166,6 +168,8 @@ export function createDeclarationsRepository(db: Kysely<Database>) {
     async findDeclarations(input: {
       partyId?: string | undefined;
       status?: DeclarationStatus | undefined;
+      /** Only declarations carrying goods bought in a zone of this district. */
+      districtCode?: string | undefined;
       offset: number;
       limit: number;
     }) {
@@ -180,6 +184,7 @@ export function createDeclarationsRepository(db: Kysely<Database>) {
         );
       }
       if (input.status) q = q.where('d.status', '=', input.status);
+      if (input.districtCode) q = q.where('d.id', 'in', district.declarations(input.districtCode));
       const [rows, count] = await Promise.all([
         q.selectAll().orderBy('d.id', 'desc').offset(input.offset).limit(input.limit).execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -191,8 +196,13 @@ export function createDeclarationsRepository(db: Kysely<Database>) {
      * A page of the declarations a party appears in, newest first, with its roles in each: one
      * backward range scan of the (party_id, declaration_id, role) key, grouped as it streams.
      */
-    async declarationsOfParty(partyId: string, page: { offset: number; limit: number }) {
-      const range = db.selectFrom('procurement_declaration_parties').where('party_id', '=', partyId);
+    async declarationsOfParty(
+      partyId: string,
+      page: { offset: number; limit: number },
+      districtCode?: string | undefined,
+    ) {
+      let range = db.selectFrom('procurement_declaration_parties').where('party_id', '=', partyId);
+      if (districtCode) range = range.where('declaration_id', 'in', district.declarations(districtCode));
       const [rows, count] = await Promise.all([
         range
           .select(['declaration_id', sql<string[]>`array_agg(role order by role)`.as('roles')])

@@ -4,6 +4,7 @@ import { procurementError } from './procurement.errors';
 import {
   assertActsAs,
   chinaDate,
+  inDistrictReach,
   type ProcurementDeps,
   recordChange,
   requirePermission,
@@ -16,7 +17,7 @@ export async function declareVatFiling(deps: ProcurementDeps, actor: Actor, inpu
   return deps.store.transaction(async (repos) => {
     const settlement = repos.procurement.settlement;
     const filing = await settlement.getVatFiling(input.filingId);
-    if (!filing)
+    if (!filing || !(await inDistrictReach(repos, actor, 'vat_filing', filing.id)))
       throw procurementError('PROCUREMENT_NOT_FOUND', {
         what: 'VAT filing',
         whatZh: '免税申报',

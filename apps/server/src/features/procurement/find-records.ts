@@ -2,12 +2,21 @@ import type { DeclarationStatus, TransactionStatus } from '../../db/schema-procu
 import type { Actor } from '../../lib/actor';
 import type { ProductRow, PurchaserFileRow } from './catalogue.repository';
 import { transactionView } from './get-transaction';
-import { ownPartyOf, type ProcurementDeps, pageOf, requirePermission } from './procurement-access';
+import {
+  districtOf,
+  ownPartyOf,
+  type ProcurementDeps,
+  pageOf,
+  requirePermission,
+} from './procurement-access';
 import type { ContainerRow, PackingLineRow } from './transactions.repository';
 
 type PageInput = { page?: number | undefined; pageSize?: number | undefined };
 
-/** Transactions the actor may see (an enterprise: those it is supplier, operator or purchaser of). */
+/**
+ * Transactions the actor may see (an enterprise: those it is supplier, operator or purchaser of; a
+ * district regulator: those registered in its district's zones).
+ */
 export async function findTransactions(
   deps: ProcurementDeps,
   actor: Actor,
@@ -25,6 +34,7 @@ export async function findTransactions(
     status: input.status,
     supplierId: input.supplierId,
     operatorId: input.operatorId,
+    districtCode: districtOf(actor),
     offset,
     limit,
   });
@@ -43,6 +53,7 @@ export async function findDeclarations(
   const result = await deps.store.repos.procurement.declarations.findDeclarations({
     partyId: own ?? input.partyId,
     status: input.status,
+    districtCode: districtOf(actor),
     offset,
     limit,
   });
@@ -66,13 +77,18 @@ export async function findDeclarations(
   };
 }
 
-/** Containers (an enterprise: its own as operator). */
+/** Containers (an enterprise: its own as operator; a district regulator: with its district's goods). */
 export async function findContainers(deps: ProcurementDeps, actor: Actor, input: PageInput) {
   requirePermission(actor, 'procurement:read');
   const { page, pageSize, offset, limit } = pageOf(input);
   const own = ownPartyOf(actor);
   const repo = deps.store.repos.procurement.transactions;
-  const result = await repo.findContainers({ ...(own !== null ? { operatorId: own } : {}), offset, limit });
+  const result = await repo.findContainers({
+    ...(own !== null ? { operatorId: own } : {}),
+    districtCode: districtOf(actor),
+    offset,
+    limit,
+  });
   const packing = await repo.packingLinesOf(result.rows.map((c) => c.id));
   return {
     items: result.rows.map((c) => containerView(c, packing)),

@@ -1,5 +1,12 @@
 import type { Actor } from '../../lib/actor';
-import { chinaDate, ownPartyOf, type ProcurementDeps, pageOf, requirePermission } from './procurement-access';
+import {
+  chinaDate,
+  districtOf,
+  ownPartyOf,
+  type ProcurementDeps,
+  pageOf,
+  requirePermission,
+} from './procurement-access';
 import type { VatFilingRow } from './settlement.repository';
 
 export async function findVatFilings(
@@ -18,6 +25,7 @@ export async function findVatFilings(
   const result = await deps.store.repos.procurement.settlement.findVatFilings({
     supplierId: own ?? input.supplierId,
     period: input.period,
+    districtCode: districtOf(actor),
     offset,
     limit,
   });

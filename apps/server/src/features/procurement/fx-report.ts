@@ -1,7 +1,7 @@
 import { compare, DECIMAL_ZERO, decimal, formatDecimal, max, sub, sum } from '@kouan/domain/money';
 import type { Actor } from '../../lib/actor';
 import { commonError } from '../../lib/errors.common';
-import { ownPartyOf, type ProcurementDeps, requirePermission } from './procurement-access';
+import { districtOf, ownPartyOf, type ProcurementDeps, requirePermission } from './procurement-access';
 
 /** Days after release within which FX should be collected before a declaration shows as overdue. */
 export const FX_COLLECTION_DUE_DAYS = 180;
@@ -12,7 +12,8 @@ const DAY_MS = 86_400_000;
 /**
  * 收汇情况: per declaration, the declared value, FX collected, what is outstanding, whether it is
  * overdue (released more than FX_COLLECTION_DUE_DAYS ago with something outstanding) and whether
- * any credit was over-collected; and the totals over all declarations of a party.
+ * any credit was over-collected; and the totals over all declarations of a party. A district
+ * regulator's report covers only declarations with goods from its district's zones.
  */
 export async function fxReport(
   deps: ProcurementDeps,
@@ -32,6 +33,7 @@ export async function fxReport(
   }
   const rows = await deps.store.repos.procurement.settlement.fxSummary({
     partyId,
+    districtCode: districtOf(actor),
     ...(input.declarationId ? { declarationIds: [input.declarationId] } : {}),
     limit: MAX_FX_REPORT_DECLARATIONS,
   });

@@ -6,6 +6,7 @@ import { procurementError } from './procurement.errors';
 import {
   chinaDate,
   chinaDayStart,
+  districtOf,
   ownPartyOf,
   type ProcurementDeps,
   recordChange,
@@ -36,9 +37,9 @@ export async function generateVatFilings(deps: ProcurementDeps, actor: Actor, in
   const own = ownPartyOf(actor);
   return deps.store.transaction(async (repos) => {
     const settlement = repos.procurement.settlement;
-    const candidates = (await settlement.vatCandidates(from, to, MAX_VAT_TRANSACTIONS)).filter(
-      (c) => own === null || c.supplier_id === own,
-    );
+    const candidates = (
+      await settlement.vatCandidates(from, to, MAX_VAT_TRANSACTIONS, districtOf(actor))
+    ).filter((c) => own === null || c.supplier_id === own);
     const quotes = new Map<string, RateQuote>();
     const quote = async (currency: string, date: string) => {
       if (currency === 'CNY') return CNY_QUOTE;

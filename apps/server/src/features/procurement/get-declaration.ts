@@ -3,7 +3,7 @@ import type { DeclaredLine } from './build-declarations';
 import type { DeclarationRow } from './declarations.repository';
 import { type PartyRef, partyRef, purchaserRemark } from './party-view';
 import { procurementError } from './procurement.errors';
-import { ownPartyOf, type ProcurementDeps, requirePermission } from './procurement-access';
+import { inDistrictReach, ownPartyOf, type ProcurementDeps, requirePermission } from './procurement-access';
 
 export interface DeclarationView {
   readonly id: string;
@@ -39,7 +39,10 @@ export interface DeclarationView {
   readonly createdAt: string;
 }
 
-/** Reads a declaration the actor may see (regulators all; enterprises those they appear in). */
+/**
+ * Reads a declaration the actor may see (city regulators all; district regulators those with goods
+ * from their district's zones; enterprises those they appear in).
+ */
 export async function loadDeclaration(
   deps: ProcurementDeps,
   actor: Actor,
@@ -48,7 +51,11 @@ export async function loadDeclaration(
   const repo = deps.store.repos.procurement.declarations;
   const row = await repo.getDeclaration(id);
   const own = ownPartyOf(actor);
-  if (!row || (own !== null && !(await repo.isPartyOf(row.id, own)))) {
+  if (
+    !row ||
+    (own !== null && !(await repo.isPartyOf(row.id, own))) ||
+    !(await inDistrictReach(deps.store.repos, actor, 'declaration', row.id))
+  ) {
     throw procurementError('PROCUREMENT_NOT_FOUND', { what: 'declaration', whatZh: '报关单', id });
   }
   return row;

@@ -1,7 +1,7 @@
 import type { Actor } from '../../lib/actor';
 import { attachmentView } from './attachments';
 import { procurementError } from './procurement.errors';
-import { ownPartyOf, type ProcurementDeps, requirePermission } from './procurement-access';
+import { inDistrictReach, ownPartyOf, type ProcurementDeps, requirePermission } from './procurement-access';
 import type { TransactionRow } from './transactions.repository';
 
 /** A transaction with its lines, attachments (hashes), status history and declarations. */
@@ -10,7 +10,11 @@ export async function getTransaction(deps: ProcurementDeps, actor: Actor, id: st
   const { procurement } = deps.store.repos;
   const row = await procurement.transactions.getTransaction(id);
   const own = ownPartyOf(actor);
-  if (!row || (own !== null && ![row.supplier_id, row.operator_id, row.purchaser_id].includes(own))) {
+  if (
+    !row ||
+    (own !== null && ![row.supplier_id, row.operator_id, row.purchaser_id].includes(own)) ||
+    !(await inDistrictReach(deps.store.repos, actor, 'transaction', row.id))
+  ) {
     throw procurementError('PROCUREMENT_NOT_FOUND', { what: 'transaction', whatZh: '交易', id });
   }
   const [lines, events, attachments, declarations] = [

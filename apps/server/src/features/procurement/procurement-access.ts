@@ -9,6 +9,7 @@ import { type EvidenceKind, recordEvidence } from '../evidence';
 import { getActiveParty, type PartyKind } from '../parties';
 import type { PartyRow } from '../parties/parties.repository';
 import { procurementError } from './procurement.errors';
+import type { DistrictRecordKind } from './reach.repository';
 
 export type ProcurementDeps = { store: Store; vault: PiiVault; clock: Clock };
 
@@ -33,6 +34,28 @@ export function ownPartyOf(actor: Actor): string | null {
   if (actor.scope.kind === 'all' || actor.scope.kind === 'district') return null;
   if (actor.scope.kind === 'enterprise') return actor.scope.partyId ?? '-';
   return '-';
+}
+
+/**
+ * The district a district regulator's reach is narrowed to: the records whose goods were bought in
+ * that district's market cluster zones (as the dashboard counts them). `undefined` for everyone else.
+ */
+export function districtOf(actor: Actor): string | undefined {
+  return actor.scope.kind === 'district' ? actor.scope.districtCode : undefined;
+}
+
+/**
+ * Whether one record is within the actor's district (always true outside a district scope). A record
+ * outside reads as not found, the same as one that does not exist.
+ */
+export async function inDistrictReach(
+  repos: Repositories,
+  actor: Actor,
+  kind: DistrictRecordKind,
+  id: string,
+): Promise<boolean> {
+  const district = districtOf(actor);
+  return district === undefined || repos.procurement.reach.inDistrict(kind, id, district);
 }
 
 /** An enterprise may act only as one of `allowed` parties of the record. */

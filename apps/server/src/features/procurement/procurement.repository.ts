@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { createCatalogueRepository } from './catalogue.repository';
 import { createDeclarationsRepository } from './declarations.repository';
+import { createReachRepository } from './reach.repository';
 import { createSettlementRepository } from './settlement.repository';
 import { createTransactionsRepository } from './transactions.repository';
 
@@ -12,6 +13,7 @@ export function createProcurementRepository(db: Kysely<Database>) {
     transactions: createTransactionsRepository(db),
     declarations: createDeclarationsRepository(db),
     settlement: createSettlementRepository(db),
+    reach: createReachRepository(db),
   };
 }
 

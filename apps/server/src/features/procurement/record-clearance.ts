@@ -2,7 +2,13 @@ import { assertNever } from '@kouan/domain/assert';
 import type { DeclarationStatus } from '../../db/schema-procurement';
 import type { Actor } from '../../lib/actor';
 import { procurementError } from './procurement.errors';
-import { assertActsAs, type ProcurementDeps, recordChange, requirePermission } from './procurement-access';
+import {
+  assertActsAs,
+  inDistrictReach,
+  type ProcurementDeps,
+  recordChange,
+  requirePermission,
+} from './procurement-access';
 import { advanceTransactions } from './transaction-lifecycle';
 
 export type ClearanceAction = Exclude<DeclarationStatus, 'generated'>;
@@ -41,7 +47,7 @@ export async function recordClearance(deps: ProcurementDeps, actor: Actor, input
   return deps.store.transaction(async (repos) => {
     const repo = repos.procurement.declarations;
     const row = await repo.getDeclarationForUpdate(input.declarationId);
-    if (!row) {
+    if (!row || !(await inDistrictReach(repos, actor, 'declaration', row.id))) {
       throw procurementError('PROCUREMENT_NOT_FOUND', {
         what: 'declaration',
         whatZh: '报关单',

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
+import { districtRecords } from './reach.repository';
 
 export type FxCollectionRow = Database['procurement_fx_collections'];
 export type VatFilingRow = Database['procurement_vat_filings'];
@@ -53,8 +54,9 @@ export function createSettlementRepository(db: Kysely<Database>) {
      * Transactions of declarations cleared in [from, to) that have collected FX and are in no
      * filing yet, with their supplier and amount: the material of the period's filings.
      */
-    async vatCandidates(from: Date, to: Date, limit: number) {
-      return db
+    /** `districtCode`: only transactions registered in a zone of that district. */
+    async vatCandidates(from: Date, to: Date, limit: number, districtCode?: string | undefined) {
+      let q = db
         .selectFrom('procurement_transactions as t')
         .innerJoin('procurement_transaction_events as e', (join) =>
           join.onRef('e.transaction_id', '=', 't.id').on('e.to_status', '=', 'cleared'),
@@ -64,11 +66,9 @@ export function createSettlementRepository(db: Kysely<Database>) {
         .where('t.status', '=', 'fx_collected')
         .where('e.at', '>=', from)
         .where('e.at', '<', to)
-        .where('v.transaction_id', 'is', null)
-        .orderBy('t.supplier_id')
-        .orderBy('t.id')
-        .limit(limit)
-        .execute();
+        .where('v.transaction_id', 'is', null);
+      if (districtCode) q = q.where('t.id', 'in', districtRecords(db).transactions(districtCode));
+      return q.orderBy('t.supplier_id').orderBy('t.id').limit(limit).execute();
     },
 
     async insertVatFiling(row: VatFilingRow, transactionIds: readonly string[]): Promise<void> {
@@ -117,12 +117,15 @@ export function createSettlementRepository(db: Kysely<Database>) {
     async findVatFilings(input: {
       supplierId?: string | undefined;
       period?: string | undefined;
+      /** Only filings for goods bought in a zone of this district. */
+      districtCode?: string | undefined;
       offset: number;
       limit: number;
     }) {
       let q = db.selectFrom('procurement_vat_filings');
       if (input.supplierId) q = q.where('supplier_id', '=', input.supplierId);
       if (input.period) q = q.where('period', '=', input.period);
+      if (input.districtCode) q = q.where('id', 'in', districtRecords(db).vatFilings(input.districtCode));
       const [rows, count] = await Promise.all([
         q
           .selectAll()
@@ -143,7 +146,13 @@ export type SettlementRepository = ReturnType<typeof createSettlementRepository>
 /** Declared value, collected FX and clearance time per declaration (of a party, or the given ids). */
 export async function fxSummary(
   db: Kysely<Database>,
-  input: { partyId?: string | undefined; declarationIds?: readonly string[] | undefined; limit: number },
+  input: {
+    partyId?: string | undefined;
+    declarationIds?: readonly string[] | undefined;
+    /** Only declarations carrying goods bought in a zone of this district. */
+    districtCode?: string | undefined;
+    limit: number;
+  },
 ) {
   let q = db
     .selectFrom('procurement_declarations as d')
@@ -167,6 +176,7 @@ export async function fxSummary(
       eb.selectFrom('procurement_declaration_parties').select('declaration_id').where('party_id', '=', party),
     );
   }
+  if (input.districtCode) q = q.where('d.id', 'in', districtRecords(db).declarations(input.districtCode));
   if (input.declarationIds)
     q = q.where('d.id', 'in', input.declarationIds.length ? [...input.declarationIds] : ['-']);
   return q.execute();

@@ -3,7 +3,14 @@ import type { Actor } from '../../lib/actor';
 import { transactionView } from './get-transaction';
 import { type PartyRef, partyRef } from './party-view';
 import { procurementError } from './procurement.errors';
-import { ownPartyOf, type ProcurementDeps, pageOf, requirePermission } from './procurement-access';
+import {
+  districtOf,
+  inDistrictReach,
+  ownPartyOf,
+  type ProcurementDeps,
+  pageOf,
+  requirePermission,
+} from './procurement-access';
 
 /**
  * 案件追溯 by declaration: declaration → container → transactions (with goods) and broker →
@@ -15,7 +22,11 @@ export async function traceDeclaration(deps: ProcurementDeps, actor: Actor, numb
   const { procurement } = deps.store.repos;
   const declaration = await procurement.declarations.getDeclarationByNumber(number);
   const own = ownPartyOf(actor);
-  if (!declaration || (own !== null && !(await procurement.declarations.isPartyOf(declaration.id, own)))) {
+  if (
+    !declaration ||
+    (own !== null && !(await procurement.declarations.isPartyOf(declaration.id, own))) ||
+    !(await inDistrictReach(deps.store.repos, actor, 'declaration', declaration.id))
+  ) {
     throw procurementError('PROCUREMENT_NOT_FOUND', { what: 'declaration', whatZh: '报关单', id: number });
   }
   const [container, items, roles] = await Promise.all([
@@ -69,7 +80,10 @@ export async function traceDeclaration(deps: ProcurementDeps, actor: Actor, numb
   };
 }
 
-/** Every declaration a party appears in (as operator, broker, purchaser, supplier or manufacturer). */
+/**
+ * Every declaration a party appears in (as operator, broker, purchaser, supplier or manufacturer); for
+ * a district regulator, those with goods from its district's zones.
+ */
 export async function traceParty(
   deps: ProcurementDeps,
   actor: Actor,
@@ -82,7 +96,7 @@ export async function traceParty(
   }
   const { page, pageSize, offset, limit } = pageOf(input);
   const repo = deps.store.repos.procurement.declarations;
-  const result = await repo.declarationsOfParty(input.partyId, { offset, limit });
+  const result = await repo.declarationsOfParty(input.partyId, { offset, limit }, districtOf(actor));
   const byId = new Map(
     (await repo.getDeclarations(result.rows.map((r) => r.declaration_id))).map((d) => [d.id, d]),
   );

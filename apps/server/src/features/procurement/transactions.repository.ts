@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { TransactionStatus } from '../../db/schema-procurement';
+import { districtRecords } from './reach.repository';
 
 export type TransactionRow = Database['procurement_transactions'];
 export type TransactionLineRow = Omit<Database['procurement_transaction_lines'], 'packed_quantity'>;
@@ -22,11 +23,14 @@ export type TransactionFilter = {
   readonly status?: TransactionStatus | undefined;
   readonly supplierId?: string | undefined;
   readonly operatorId?: string | undefined;
+  /** Only transactions registered in a market cluster zone of this district. */
+  readonly districtCode?: string | undefined;
   readonly offset: number;
   readonly limit: number;
 };
 
 export function createTransactionsRepository(db: Kysely<Database>) {
+  const district = districtRecords(db);
   const lineDetails = () =>
     db
       .selectFrom('procurement_transaction_lines as l')
@@ -124,6 +128,7 @@ export function createTransactionsRepository(db: Kysely<Database>) {
       if (filter.status) q = q.where('status', '=', filter.status);
       if (filter.supplierId) q = q.where('supplier_id', '=', filter.supplierId);
       if (filter.operatorId) q = q.where('operator_id', '=', filter.operatorId);
+      if (filter.districtCode) q = q.where('id', 'in', district.transactions(filter.districtCode));
       const [rows, count] = await Promise.all([
         q
           .selectAll()
@@ -180,9 +185,15 @@ export function createTransactionsRepository(db: Kysely<Database>) {
         .executeTakeFirst();
     },
 
-    async findContainers(input: { operatorId?: string | undefined; offset: number; limit: number }) {
+    async findContainers(input: {
+      operatorId?: string | undefined;
+      districtCode?: string | undefined;
+      offset: number;
+      limit: number;
+    }) {
       let q = db.selectFrom('procurement_containers');
       if (input.operatorId) q = q.where('operator_id', '=', input.operatorId);
+      if (input.districtCode) q = q.where('id', 'in', district.containers(input.districtCode));
       const [rows, count] = await Promise.all([
         q
           .selectAll()
