@@ -12,6 +12,9 @@ export default defineConfig({
             'apps/server/src/**/*.test.ts',
             'apps/console/src/**/*.test.ts',
           ],
+          // A few tests walk 300,000-element bodies or hundreds of random containers: seconds, not ms,
+          // on a loaded 2-core machine. Correctness tests, not timing tests.
+          testTimeout: 30_000,
         },
       },
       {
