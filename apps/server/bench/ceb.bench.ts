@@ -63,7 +63,16 @@ async function main() {
   );
   const db = await freshDb(database);
   await migrate(db.handle.db);
-  const store = createStore(db.handle.db);
+  // Statements sent to the database (every Kysely query, raw SQL included), for statements per set.
+  let statements = 0;
+  const counted = db.handle.db.withPlugin({
+    transformQuery: (args) => {
+      statements++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  });
+  const store = createStore(counted);
   const vault = createPiiVault({ piiKey: randomBytes(32), piiHashKey: randomBytes(32) });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kouan-bench-ceb-'));
   const demo = await seedDemo({ store, vault, clock: systemClock }, { dataDir, url: 'http://bench' });
@@ -136,6 +145,7 @@ async function main() {
   let accepted = 0;
   let processedSets = 0;
   const started = performance.now();
+  const statementsBefore = statements;
   const sample = setInterval(
     () => {
       const r = process.memoryUsage().rss;
@@ -169,6 +179,7 @@ async function main() {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   latencies.sort((a, b) => a - b);
   const setsPerS = processedSets / seconds;
+  const statementsPerSet = (statements - statementsBefore) / Math.max(processedSets, 1);
 
   // Raw limit: COPY as many rows as the pipeline wrote, of the same average width, into the same database.
   const tables = [
@@ -187,6 +198,7 @@ async function main() {
   ];
   let rows = 0;
   let bytes = 0;
+  const perTable: Record<string, number> = {};
   for (const table of tables) {
     const r = await sql<{
       n: number;
@@ -195,6 +207,7 @@ async function main() {
       db.handle.db,
     );
     rows += Number(r.rows[0]?.n ?? 0);
+    perTable[table] = Math.round((Number(r.rows[0]?.n ?? 0) / Math.max(processedSets, 1)) * 100) / 100;
     bytes += Number(r.rows[0]?.b ?? 0);
   }
   const width = Math.max(16, Math.round(bytes / Math.max(rows, 1)));
@@ -221,6 +234,16 @@ async function main() {
     { name: 'sets processed', value: processedSets, unit: 'sets' },
     { name: 'latency per message p50 (its batch transaction)', value: percentile(latencies, 50), unit: 'ms' },
     { name: 'latency per message p99 (its batch transaction)', value: percentile(latencies, 99), unit: 'ms' },
+    {
+      name: 'statements sent to the database per set (batch statements shared)',
+      value: Math.round(statementsPerSet * 100) / 100,
+      unit: 'statements/set',
+    },
+    {
+      name: 'rows written per set',
+      value: Math.round((rows / Math.max(processedSets, 1)) * 10) / 10,
+      unit: 'rows/set',
+    },
     { name: 'peak RSS', value: Math.round(peakRss / 2 ** 20), unit: 'MiB' },
     { name: 'rows written by the pipeline', value: rows, unit: 'rows' },
     { name: 'average row width', value: width, unit: 'bytes' },
@@ -236,7 +259,13 @@ async function main() {
   process.stdout.write(
     `  RSS over time (s → MiB): ${rss.map((r) => `${r.atSeconds}→${r.rssMiB}`).join(' ')}\n`,
   );
+  process.stdout.write(
+    `  rows per set by table: ${Object.entries(perTable)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}\n`,
+  );
   const file = writeResults('ceb', database, figures, {
+    rowsPerSetByTable: perTable,
     sets: processedSets,
     seconds,
     batchSets,

@@ -15,14 +15,43 @@ import type { PiiVault } from '../../lib/pii';
 import type { AuditRecord } from '../audit/audit.repository';
 import type { EvidenceEvent } from '../evidence';
 import { recordEvidence } from '../evidence';
+import { cebError } from './ceb.errors';
 import type {
   CebBondedMovementRow,
   CebDocumentRow,
+  CebInventoryRow,
+  CebMessageRow,
+  CebNumberRow,
   CebReceiptRow,
   CebStatusRow,
   CebUsageEntryRow,
 } from './ceb.repository';
+import type { NumberClaim } from './ceb-units';
 import type { SetChecks } from './checks';
+
+/** What a batch reads ahead, in a few set-based statements, before its units are processed. */
+export interface BatchReadAhead {
+  /** Documents whose latest version the units need (their own keys, and the sets' order/waybill). */
+  readonly docKeys: readonly string[];
+  /** Orders the batch touches: their payments and inventories. */
+  readonly orderNos: readonly string[];
+  /** Numbers the batch's new documents claim. */
+  readonly claims: readonly NumberClaim[];
+}
+
+/**
+ * Thrown at flush when another transaction claimed a number this batch had found free: PostgreSQL's
+ * serialization-failure code, so the intake retries the batch (which then sees the claim).
+ */
+class LostNumberRace extends Error {
+  readonly code = '40001';
+  constructor() {
+    super('a document number was claimed by a concurrent transaction');
+  }
+}
+
+const claimKey = (c: { kind: string; ownerCode: string; number: string }) =>
+  `${c.kind}|${c.ownerCode}|${c.number}`;
 
 export interface CebDeps {
   readonly vault: PiiVault;
@@ -52,6 +81,24 @@ export class BatchContext {
   readonly writtenPayments = new Map<string, CebDocumentRow>();
   /** Reference data read in this batch, per `table|code|day` (most sets share their goods). */
   readonly referenceCache = new Map<string, unknown>();
+  /** Accepted messages and document versions, inserted in bulk at flush. */
+  readonly messages: CebMessageRow[] = [];
+  readonly documents: CebDocumentRow[] = [];
+  /** Latest stored version per document key, read ahead (null: none stored). */
+  private readonly storedDocs = new Map<string, CebDocumentRow | null>();
+  /** Stored payments per order number, read ahead. */
+  private readonly storedPayments = new Map<string, CebDocumentRow[]>();
+  /** Number claims: read ahead (null: free), and those this batch makes (inserted at flush). */
+  private readonly storedNumbers = new Map<string, CebNumberRow | null>();
+  private readonly claimedNumbers = new Set<string>();
+  private readonly newNumbers: CebNumberRow[] = [];
+  private readonly reclaimedNumbers: { row: CebNumberRow; before: Date }[] = [];
+  /** Inventories as this transaction sees them (read or written), by doc_key. */
+  private readonly inventories = new Map<string, CebInventoryRow>();
+  /** Version each inventory has in the database (null: inserted by this batch). */
+  private readonly inventoryBase = new Map<string, number | null>();
+  /** Orders whose inventories are all in `inventories`. */
+  private readonly inventoryOrders = new Set<string>();
 
   constructor(
     readonly repos: Repositories,
@@ -113,9 +160,161 @@ export class BatchContext {
     return { id, type: input.type, xml: built.xml, json: built.json };
   }
 
+  /** Reads everything the batch's units will look up, a few statements for the whole batch. */
+  async readAhead(input: BatchReadAhead): Promise<void> {
+    const repo = this.repos.ceb;
+    const keys = [...new Set(input.docKeys)].filter((k) => !this.storedDocs.has(k));
+    const orders = [...new Set(input.orderNos)].filter((o) => !this.inventoryOrders.has(o));
+    const claims = input.claims.filter((c) => !this.storedNumbers.has(claimKey(c)));
+    const [docs, payments, inventories, numbers] = await Promise.all([
+      keys.length ? repo.latestDocuments(keys) : [],
+      orders.length ? repo.latestByOrders('payment', orders) : [],
+      orders.length ? repo.inventoriesForOrders(orders) : [],
+      claims.length ? repo.findNumbers(claims) : [],
+    ]);
+    for (const k of keys) this.storedDocs.set(k, null);
+    for (const d of docs) this.storedDocs.set(d.doc_key, d);
+    for (const o of orders) this.storedPayments.set(o, []);
+    for (const p of payments) if (p.order_no) this.storedPayments.get(p.order_no)?.push(p);
+    for (const inv of inventories) this.remember(inv);
+    for (const o of orders) this.inventoryOrders.add(o);
+    for (const c of claims) this.storedNumbers.set(claimKey(c), null);
+    for (const n of numbers)
+      this.storedNumbers.set(claimKey({ kind: n.kind, ownerCode: n.owner_code, number: n.number }), n);
+  }
+
+  /** Latest version of a document: written by this batch, read ahead, or read now. */
+  async latestDocument(key: string): Promise<CebDocumentRow | undefined> {
+    const written = this.written.get(key);
+    if (written) return written;
+    if (this.storedDocs.has(key)) return this.storedDocs.get(key) ?? undefined;
+    const row = await this.repos.ceb.latestDocument(key);
+    this.storedDocs.set(key, row ?? null);
+    return row;
+  }
+
+  /** Stored payments (latest versions) naming this order; those written by this batch are separate. */
+  async storedPaymentsFor(orderNo: string): Promise<CebDocumentRow[]> {
+    const known = this.storedPayments.get(orderNo);
+    if (known) return known;
+    const rows = await this.repos.ceb.latestByOrder('payment', orderNo);
+    this.storedPayments.set(orderNo, rows);
+    return rows;
+  }
+
+  /** Queues one document version (inserted at flush); later look-ups in the batch see it. */
+  addDocument(row: CebDocumentRow): void {
+    this.documents.push(row);
+    this.written.set(row.doc_key, row);
+    if (row.kind === 'payment' && row.order_no)
+      this.writtenPayments.set(`${row.order_no}|${row.ebp_code}`, row);
+  }
+
+  /**
+   * Claims a document number for its owner (written at flush). False when it is taken, by a stored
+   * claim or earlier in this batch; a claim first seen before `reusableBefore` may be claimed again.
+   */
+  async claimNumber(claim: NumberClaim, docKey: string, reusableBefore: Date | null): Promise<boolean> {
+    const key = claimKey(claim);
+    if (this.claimedNumbers.has(key)) return false;
+    if (!this.storedNumbers.has(key)) {
+      const [found] = await this.repos.ceb.findNumbers([claim]);
+      this.storedNumbers.set(key, found ?? null);
+    }
+    const stored = this.storedNumbers.get(key) ?? null;
+    const row: CebNumberRow = {
+      kind: claim.kind,
+      owner_code: claim.ownerCode,
+      number: claim.number,
+      doc_key: docKey,
+      first_seen_at: this.now,
+    };
+    if (stored === null) this.newNumbers.push(row);
+    else if (reusableBefore && stored.first_seen_at < reusableBefore)
+      this.reclaimedNumbers.push({ row, before: reusableBefore });
+    else return false;
+    this.claimedNumbers.add(key);
+    return true;
+  }
+
+  private remember(row: CebInventoryRow): CebInventoryRow {
+    const known = this.inventories.get(row.doc_key);
+    if (known) return known;
+    this.inventories.set(row.doc_key, row);
+    this.inventoryBase.set(row.doc_key, row.version);
+    return row;
+  }
+
+  /** The inventory under this key as the transaction sees it. */
+  async getInventory(key: string, orderNo: string): Promise<CebInventoryRow | undefined> {
+    const known = this.inventories.get(key);
+    if (known || this.inventoryOrders.has(orderNo)) return known;
+    const row = await this.repos.ceb.getInventory(key);
+    return row ? this.remember(row) : undefined;
+  }
+
+  async getInventoryByInvtNo(invtNo: string): Promise<CebInventoryRow | undefined> {
+    for (const inv of this.inventories.values()) if (inv.invt_no === invtNo) return inv;
+    const row = await this.repos.ceb.getInventoryByInvtNo(invtNo);
+    return row ? this.remember(row) : undefined;
+  }
+
+  /** Every inventory naming this order, as the transaction sees them. */
+  async inventoriesForOrder(orderNo: string): Promise<CebInventoryRow[]> {
+    if (!this.inventoryOrders.has(orderNo)) {
+      for (const row of await this.repos.ceb.inventoriesForOrder(orderNo)) this.remember(row);
+      this.inventoryOrders.add(orderNo);
+    }
+    return [...this.inventories.values()].filter((i) => i.order_no === orderNo);
+  }
+
+  /** Queues a new inventory (inserted at flush). */
+  insertInventory(row: CebInventoryRow): void {
+    this.inventories.set(row.doc_key, row);
+    this.inventoryBase.set(row.doc_key, null);
+  }
+
+  /**
+   * Optimistic change of an inventory the caller read at `inv.version`: false when the transaction
+   * already changed it since. The database row is checked against the version read at flush.
+   */
+  updateInventory(inv: CebInventoryRow, changes: Partial<CebInventoryRow>): CebInventoryRow | null {
+    const current = this.remember(inv);
+    if (current.version !== inv.version) return null;
+    const next: CebInventoryRow = { ...current, ...changes, version: current.version + 1 };
+    this.inventories.set(inv.doc_key, next);
+    return next;
+  }
+
   /** Writes everything collected; evidence last (it takes the ledger's append lock). */
   async flush(): Promise<void> {
     if (this.dryRun) return;
+    const repo = this.repos.ceb;
+    await repo.insertMessages(this.messages);
+    await repo.insertDocuments(this.documents);
+    if ((await repo.insertNumbers(this.newNumbers)) !== this.newNumbers.length) throw new LostNumberRace();
+    for (const { row, before } of this.reclaimedNumbers) {
+      const ok = await repo.claimNumber({
+        kind: row.kind,
+        ownerCode: row.owner_code,
+        number: row.number,
+        docKey: row.doc_key,
+        at: row.first_seen_at,
+        reusableBefore: before,
+      });
+      if (!ok) throw new LostNumberRace();
+    }
+    const inserted: CebInventoryRow[] = [];
+    for (const [key, base] of this.inventoryBase) {
+      const row = this.inventories.get(key) as CebInventoryRow;
+      if (base === null) inserted.push(row);
+      else if (row.version !== base) {
+        const { doc_key: _k, version: _v, ...changes } = row;
+        const ok = await repo.updateInventory(key, base, changes, row.version);
+        if (!ok) throw cebError('CEB_CONCURRENT_CHANGE', { invtNo: row.invt_no });
+      }
+    }
+    await repo.insertInventories(inserted);
     await this.repos.ceb.insertReceipts(this.receipts);
     await this.repos.ceb.appendStatus(this.statuses);
     await this.repos.ceb.insertUsageEntries(this.usageEntries);

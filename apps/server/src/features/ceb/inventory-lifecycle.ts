@@ -69,9 +69,8 @@ export async function changeInventoryStatus(
   change: StatusChange,
 ): Promise<CebInventoryRow> {
   const changes: Partial<CebInventoryRow> = { status: change.to, updated_at: ctx.now, ...change.extra };
-  const ok = await ctx.repos.ceb.updateInventory(inv.doc_key, inv.version, changes);
-  if (!ok) throw cebError('CEB_CONCURRENT_CHANGE', { invtNo: inv.invt_no });
-  const next: CebInventoryRow = { ...inv, ...changes, version: inv.version + 1 };
+  const next = ctx.updateInventory(inv, changes);
+  if (!next) throw cebError('CEB_CONCURRENT_CHANGE', { invtNo: inv.invt_no });
   let receiptId: string | null = null;
   if (change.issueReceipt !== false && change.to !== 'cancelled') {
     const receipt = ctx.issueReceipt({
@@ -137,7 +136,7 @@ async function deductBondedStock(
   actor: Actor,
 ): Promise<string | null> {
   if (inv.trade_mode !== '1210' || !inv.ems_no) return null;
-  const doc = await ctx.repos.ceb.latestDocument(inv.doc_key);
+  const doc = await ctx.latestDocument(inv.doc_key);
   if (!doc) return null;
   const unit = readUnit(ctx.deps.vault, doc);
   for (const line of unit.lists) {

@@ -9,8 +9,8 @@ import type { Store } from '../../db/store';
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
 import { findPartiesByCustomsCode } from '../parties';
-import { BatchContext, type CebDeps } from './batch-context';
-import { str, type UnitSpec } from './ceb-units';
+import { BatchContext, type BatchReadAhead, type CebDeps } from './batch-context';
+import { type NumberClaim, str, type UnitSpec } from './ceb-units';
 import type { SetUnit } from './checks';
 import { type DecodedMessage, decodeMessage, type FormatFailure } from './decode-message';
 import { assignNumbers } from './import-set';
@@ -184,6 +184,7 @@ async function processBatch(
     .flatMap((p) => units(p.decoded).map((u) => p.decoded.spec.orderNo(u.head)))
     .filter((n): n is string => n !== null && n !== '');
   await ctx.repos.ceb.lockSets(orderNos);
+  await ctx.readAhead(readAheadOf(work));
   const replays = new Map<string, CebSubmissionResult>();
   const byOrg = new Map<string, string[]>();
   for (const p of work) {
@@ -227,6 +228,30 @@ async function processBatch(
   return out;
 }
 
+/** The documents, orders and number claims the batch's units will look up. */
+function readAheadOf(work: readonly Prepared[]): BatchReadAhead {
+  const docKeys: string[] = [];
+  const orderNos: string[] = [];
+  const claims: NumberClaim[] = [];
+  for (const p of work) {
+    if (p.senderRefusal) continue;
+    const spec = p.decoded.spec;
+    for (const u of units(p.decoded)) {
+      const h = u.head;
+      docKeys.push(spec.key(h));
+      const orderNo = spec.orderNo(h);
+      if (orderNo && spec.direction === 'import') orderNos.push(orderNo);
+      if (spec.kind === 'inventory') {
+        docKeys.push(`order:${str(h, 'ebpCode')}:${str(h, 'orderNo')}`);
+        docKeys.push(`waybill:${str(h, 'logisticsCode')}:${str(h, 'logisticsNo')}`);
+      }
+      const claim = str(h, 'appType') === '1' ? spec.claim?.(h) : undefined;
+      if (claim) claims.push(claim);
+    }
+  }
+  return { docKeys, orderNos, claims };
+}
+
 async function processMessage(
   ctx: BatchContext,
   p: Prepared,
@@ -258,23 +283,21 @@ async function processMessage(
       });
     }
   } else {
-    await ctx.repos.ceb.insertMessages([
-      {
-        id: messageId,
-        guid: decoded.view.guid,
-        sender_org_id: item.actor.orgId ?? '',
-        sender_party_id: lookup.active(copCode)?.id ?? null,
-        cop_code: copCode,
-        message_type: decoded.view.type,
-        direction: spec.direction,
-        format: decoded.format,
-        unit_count: list.length,
-        received_at: ctx.now,
-        body_enc: ctx.deps.vault.encrypt(Buffer.from(item.body).toString('base64')),
-        body_sha256: decoded.bodySha256,
-        receipt_id: receiptId,
-      },
-    ]);
+    ctx.messages.push({
+      id: messageId,
+      guid: decoded.view.guid,
+      sender_org_id: item.actor.orgId ?? '',
+      sender_party_id: lookup.active(copCode)?.id ?? null,
+      cop_code: copCode,
+      message_type: decoded.view.type,
+      direction: spec.direction,
+      format: decoded.format,
+      unit_count: list.length,
+      received_at: ctx.now,
+      body_enc: ctx.deps.vault.encrypt(Buffer.from(item.body).toString('base64')),
+      body_sha256: decoded.bodySha256,
+      receipt_id: receiptId,
+    });
     for (const [i, unit] of list.entries()) {
       results.push(
         await processUnit(ctx, {
