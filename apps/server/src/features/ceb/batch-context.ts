@@ -6,6 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import type { CebBusinessReceiptType } from '@kouan/domain/ceb';
 import { buildCebReceipt, cebGuid } from '@kouan/domain/ceb';
+import {
+  add,
+  compare,
+  type Decimal,
+  decimal,
+  formatDecimal,
+  isNegative,
+  isZero,
+  sub,
+} from '@kouan/domain/money';
 import type { Config } from '../../config/config';
 import type { Repositories } from '../../db/store';
 import type { Actor } from '../../lib/actor';
@@ -48,6 +58,18 @@ class LostNumberRace extends Error {
   constructor() {
     super('a document number was claimed by a concurrent transaction');
   }
+}
+
+/** Scale of ceb_buyer_usage.used (numeric(19, 5)). */
+const USAGE_SCALE = 5;
+const ZERO = decimal('0');
+const usageKey = (buyerHash: string, year: number) => `${buyerHash}|${year}`;
+
+interface BuyerUsage {
+  readonly buyerHash: string;
+  readonly year: number;
+  readonly stored: Decimal;
+  used: Decimal;
 }
 
 const claimKey = (c: { kind: string; ownerCode: string; number: string }) =>
@@ -99,6 +121,8 @@ export class BatchContext {
   private readonly inventoryBase = new Map<string, number | null>();
   /** Orders whose inventories are all in `inventories`. */
   private readonly inventoryOrders = new Set<string>();
+  /** Annual usage of the buyers this batch holds the locks of: stored, and as changed by the batch. */
+  private readonly usage = new Map<string, BuyerUsage>();
 
   constructor(
     readonly repos: Repositories,
@@ -183,6 +207,62 @@ export class BatchContext {
       this.storedNumbers.set(claimKey({ kind: n.kind, ownerCode: n.owner_code, number: n.number }), n);
   }
 
+  /**
+   * Takes the usage locks of these buyers (sorted; a batch takes them once, after its set locks) and
+   * reads their usage. While the transaction holds a buyer's lock no other can change its usage, so
+   * the checks done in memory are exact; the net change is written at flush.
+   */
+  async loadUsage(keys: readonly { buyerHash: string; year: number }[]): Promise<void> {
+    const wanted = new Map<string, { buyerHash: string; year: number }>();
+    for (const k of keys) {
+      const key = usageKey(k.buyerHash, k.year);
+      if (k.buyerHash && !this.usage.has(key)) wanted.set(key, k);
+    }
+    if (wanted.size === 0) return;
+    const list = [...wanted.values()];
+    await this.repos.ceb.lockBuyers(list.map((k) => k.buyerHash));
+    for (const k of list) this.usage.set(usageKey(k.buyerHash, k.year), { ...k, stored: ZERO, used: ZERO });
+    for (const row of await this.repos.ceb.getUsages(list)) {
+      const used = decimal(row.used);
+      this.usage.set(usageKey(row.buyer_hash, row.year), {
+        buyerHash: row.buyer_hash,
+        year: row.year,
+        stored: used,
+        used,
+      });
+    }
+  }
+
+  private async usageOf(buyerHash: string, year: number): Promise<BuyerUsage> {
+    await this.loadUsage([{ buyerHash, year }]);
+    return this.usage.get(usageKey(buyerHash, year)) as BuyerUsage;
+  }
+
+  /** Adds to a buyer's annual usage only if the total stays within `limit`. */
+  async addUsage(input: {
+    buyerHash: string;
+    year: number;
+    amount: string;
+    limit: string;
+  }): Promise<boolean> {
+    const u = await this.usageOf(input.buyerHash, input.year);
+    const next = add(u.used, decimal(input.amount));
+    if (compare(next, decimal(input.limit)) > 0) return false;
+    u.used = next;
+    return true;
+  }
+
+  /** Gives back to a buyer's annual usage (never below zero). */
+  async subtractUsage(input: { buyerHash: string; year: number; amount: string }): Promise<void> {
+    const u = await this.usageOf(input.buyerHash, input.year);
+    const next = sub(u.used, decimal(input.amount));
+    u.used = isNegative(next) ? ZERO : next;
+  }
+
+  async getUsage(buyerHash: string, year: number): Promise<string> {
+    return formatDecimal((await this.usageOf(buyerHash, year)).used, USAGE_SCALE);
+  }
+
   /** Latest version of a document: written by this batch, read ahead, or read now. */
   async latestDocument(key: string): Promise<CebDocumentRow | undefined> {
     const written = this.written.get(key);
@@ -235,6 +315,11 @@ export class BatchContext {
     else return false;
     this.claimedNumbers.add(key);
     return true;
+  }
+
+  /** Inventories read or written so far. */
+  readInventories(): IterableIterator<CebInventoryRow> {
+    return this.inventories.values();
   }
 
   private remember(row: CebInventoryRow): CebInventoryRow {
@@ -315,6 +400,11 @@ export class BatchContext {
       }
     }
     await repo.insertInventories(inserted);
+    const usage = [...this.usage.values()]
+      .map((u) => ({ buyerHash: u.buyerHash, year: u.year, delta: sub(u.used, u.stored) }))
+      .filter((c) => !isZero(c.delta))
+      .map((c) => ({ ...c, delta: formatDecimal(c.delta) }));
+    await repo.applyUsage(usage);
     await this.repos.ceb.insertReceipts(this.receipts);
     await this.repos.ceb.appendStatus(this.statuses);
     await this.repos.ceb.insertUsageEntries(this.usageEntries);

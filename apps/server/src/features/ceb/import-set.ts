@@ -169,7 +169,7 @@ async function applyQuota(
   limit: string,
 ): Promise<Finding | null> {
   const year = chinaYear(ctx.now);
-  const ok = await ctx.repos.ceb.addUsage({ buyerHash: inv.buyer_hash, year, amount, limit });
+  const ok = await ctx.addUsage({ buyerHash: inv.buyer_hash, year, amount, limit });
   if (ok) {
     ctx.usageEntries.push({
       id: newId('cebuse', ctx.now.getTime()),
@@ -182,7 +182,7 @@ async function applyQuota(
     });
     return null;
   }
-  const used = await ctx.repos.ceb.getUsage(inv.buyer_hash, year);
+  const used = await ctx.getUsage(inv.buyer_hash, year);
   const quota = checkAnnualQuota({
     usedCny: used,
     requestCny: amount,

@@ -194,7 +194,7 @@ export async function rejectInventory(
 export async function restoreQuota(ctx: BatchContext, inv: CebInventoryRow, reason: string, amount?: string) {
   if (!QUOTA_COUNTED.has(inv.status) || inv.usage_year === null || inv.usage_amount === null) return;
   const delta = amount ?? inv.usage_amount;
-  await ctx.repos.ceb.subtractUsage({ buyerHash: inv.buyer_hash, year: inv.usage_year, amount: delta });
+  await ctx.subtractUsage({ buyerHash: inv.buyer_hash, year: inv.usage_year, amount: delta });
   ctx.usageEntries.push({
     id: newId('cebuse', ctx.now.getTime()),
     buyer_hash: inv.buyer_hash,

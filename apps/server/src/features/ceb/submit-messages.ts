@@ -5,6 +5,7 @@
  * Dry run: the same work inside a transaction that is rolled back, reporting every problem.
  */
 import type { CebBodyFormat, CebDeclarationType } from '@kouan/domain/ceb';
+import { chinaYear } from '@kouan/domain/retail-import';
 import type { Store } from '../../db/store';
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
@@ -16,7 +17,7 @@ import { type DecodedMessage, decodeMessage, type FormatFailure } from './decode
 import { assignNumbers } from './import-set';
 import { type PartyLookup, partyLookup } from './party-lookup';
 import { processUnit, type UnitResult } from './process-unit';
-import { finding } from './store-document';
+import { buyerHashOf, finding } from './store-document';
 
 /** Most messages one transaction takes (each up to 100 units). */
 export const MAX_MESSAGES_PER_BATCH = 200;
@@ -185,6 +186,7 @@ async function processBatch(
     .filter((n): n is string => n !== null && n !== '');
   await ctx.repos.ceb.lockSets(orderNos);
   await ctx.readAhead(readAheadOf(work));
+  await ctx.loadUsage(buyersOf(ctx, work));
   const replays = new Map<string, CebSubmissionResult>();
   const byOrg = new Map<string, string[]>();
   for (const p of work) {
@@ -225,6 +227,25 @@ async function processBatch(
     if (result.outcome === 'processed') replays.set(replayKey, { ...result, outcome: 'replayed' });
     out.push(result);
   }
+  return out;
+}
+
+/**
+ * The buyers whose annual usage the batch may count: those of its inventories and of the stored
+ * inventories of its orders (a set may complete when its last document arrives).
+ */
+function buyersOf(ctx: BatchContext, work: readonly Prepared[]): { buyerHash: string; year: number }[] {
+  const year = chinaYear(ctx.now);
+  const out: { buyerHash: string; year: number }[] = [];
+  for (const p of work) {
+    if (p.senderRefusal || p.decoded.spec.kind !== 'inventory') continue;
+    for (const u of units(p.decoded)) {
+      const hash = buyerHashOf(ctx, u.head);
+      if (hash) out.push({ buyerHash: hash, year });
+    }
+  }
+  for (const inv of ctx.readInventories())
+    if (inv.status === '2') out.push({ buyerHash: inv.buyer_hash, year });
   return out;
 }
 
