@@ -87,6 +87,8 @@ export interface IssuedReceipt {
   readonly type: CebBusinessReceiptType;
   readonly xml: string;
   readonly json: unknown;
+  /** What the evidence ledger holds of the receipt (its own entry, or inside the caller's entry). */
+  readonly evidence: Record<string, unknown>;
 }
 
 export class BatchContext {
@@ -136,8 +138,14 @@ export class BatchContext {
     return [...new Set(ids)];
   }
 
-  /** Builds, validates (the domain refuses an invalid receipt) and queues one receipt message. */
+  /**
+   * Builds, validates (the domain refuses an invalid receipt) and queues one receipt message. With
+   * `inEvidenceOf: 'caller'` the receipt gets no evidence entry of its own: the caller records it
+   * inside the entry of the event it answers (the message accepted, the status changed), which
+   * holds both.
+   */
   issueReceipt(input: {
+    inEvidenceOf?: 'caller';
     type: CebBusinessReceiptType;
     units: readonly Record<string, unknown>[];
     actor: Actor;
@@ -167,21 +175,25 @@ export class BatchContext {
       json: JSON.stringify(built.json),
       issued_at: this.now,
     });
-    this.evidence.push({
-      kind: 'receipt.issued',
-      subject: { type: 'ceb_receipt', id },
-      actor: input.actor,
-      at: this.now,
-      partyIds: this.partyIds(input.recipientCodes),
-      document: {
-        receiptType: input.type,
-        guid,
-        messageId: input.messageId,
-        docKey: input.docKey,
-        receipt: built.json,
-      },
-    });
-    return { id, type: input.type, xml: built.xml, json: built.json };
+    const evidence = {
+      receiptId: id,
+      receiptType: input.type,
+      guid,
+      messageId: input.messageId,
+      docKey: input.docKey,
+      receipt: built.json,
+    };
+    if (input.inEvidenceOf !== 'caller') {
+      this.evidence.push({
+        kind: 'receipt.issued',
+        subject: { type: 'ceb_receipt', id },
+        actor: input.actor,
+        at: this.now,
+        partyIds: this.partyIds(input.recipientCodes),
+        document: evidence,
+      });
+    }
+    return { id, type: input.type, xml: built.xml, json: built.json, evidence };
   }
 
   /** Reads everything the batch's units will look up, a few statements for the whole batch. */

@@ -6,7 +6,7 @@
  */
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
-import type { BatchContext } from './batch-context';
+import type { BatchContext, IssuedReceipt } from './batch-context';
 import { cebError } from './ceb.errors';
 import type { CebInventoryRow } from './ceb.repository';
 import { readUnit } from './documents';
@@ -71,9 +71,10 @@ export async function changeInventoryStatus(
   const changes: Partial<CebInventoryRow> = { status: change.to, updated_at: ctx.now, ...change.extra };
   const next = ctx.updateInventory(inv, changes);
   if (!next) throw cebError('CEB_CONCURRENT_CHANGE', { invtNo: inv.invt_no });
-  let receiptId: string | null = null;
+  let receipt: IssuedReceipt | null = null;
   if (change.issueReceipt !== false && change.to !== 'cancelled') {
-    const receipt = ctx.issueReceipt({
+    receipt = ctx.issueReceipt({
+      inEvidenceOf: 'caller',
       type: 'CEB622Message',
       units: [inventoryReceiptUnit(next, receiptStatus(change), change.reason, ctx.now)],
       actor: change.actor,
@@ -81,7 +82,6 @@ export async function changeInventoryStatus(
       docKey: inv.doc_key,
       recipientCodes: inv.party_codes,
     });
-    receiptId = receipt.id;
   }
   const historyId = newId('cebst', ctx.now.getTime());
   ctx.statuses.push({
@@ -94,7 +94,7 @@ export async function changeInventoryStatus(
     actor_id: change.actor.id,
     request_id: change.actor.requestId,
     reason: change.code ? `${change.code} ${change.reason}` : change.reason,
-    receipt_id: receiptId,
+    receipt_id: receipt?.id ?? null,
   });
   ctx.evidence.push({
     kind: 'status.changed',
@@ -108,6 +108,7 @@ export async function changeInventoryStatus(
       to: change.to,
       code: change.code ?? null,
       reason: change.reason,
+      receipt: receipt?.evidence ?? null,
     },
   });
   return next;

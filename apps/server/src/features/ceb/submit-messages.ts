@@ -345,6 +345,7 @@ async function processMessage(
     });
   });
   const receipt = ctx.issueReceipt({
+    inEvidenceOf: 'caller',
     type: spec.receiptType,
     units: receiptUnits,
     actor: item.actor,
@@ -356,7 +357,6 @@ async function processMessage(
   if (refusal) {
     // Nothing of a refused message is kept: its receipt is answered, not stored.
     ctx.receipts.pop();
-    ctx.evidence.pop();
   } else {
     const partyIds = ctx.partyIds(recipients);
     ctx.evidence.push({
@@ -371,6 +371,7 @@ async function processMessage(
         copCode,
         bodySha256: decoded.bodySha256,
         units: results.map((r) => ({ key: r.docKey, returnStatus: r.returnStatus })),
+        receipt: receipt.evidence,
       },
     });
     ctx.audit.push({
