@@ -50,13 +50,14 @@ export interface BatchReadAhead {
 }
 
 /**
- * Thrown at flush when another transaction claimed a number this batch had found free: PostgreSQL's
- * serialization-failure code, so the intake retries the batch (which then sees the claim).
+ * Thrown at flush when a concurrent transaction claimed a number this batch had found free, or wrote
+ * the document version this batch was about to write: PostgreSQL's serialization-failure code, so
+ * the intake retries the batch, which then reads the other's writes (and refuses a duplicate).
  */
-class LostNumberRace extends Error {
+class LostRace extends Error {
   readonly code = '40001';
-  constructor() {
-    super('a document number was claimed by a concurrent transaction');
+  constructor(what: string) {
+    super(`${what} was written by a concurrent transaction`);
   }
 }
 
@@ -387,9 +388,9 @@ export class BatchContext {
   async flush(): Promise<void> {
     if (this.dryRun) return;
     const repo = this.repos.ceb;
-    await repo.insertMessages(this.messages);
-    await repo.insertDocuments(this.documents);
-    if ((await repo.insertNumbers(this.newNumbers)) !== this.newNumbers.length) throw new LostNumberRace();
+    // Numbers first: they are the uniqueness gate (a concurrent claim waits for the other to end).
+    if ((await repo.insertNumbers(this.newNumbers)) !== this.newNumbers.length)
+      throw new LostRace('a document number');
     for (const { row, before } of this.reclaimedNumbers) {
       const ok = await repo.claimNumber({
         kind: row.kind,
@@ -399,7 +400,16 @@ export class BatchContext {
         at: row.first_seen_at,
         reusableBefore: before,
       });
-      if (!ok) throw new LostNumberRace();
+      if (!ok) throw new LostRace('a document number');
+    }
+    try {
+      // A concurrent batch that wrote the same message guid or document version first: retried, this
+      // batch then answers the message as a replay and appends the next version.
+      await repo.insertMessages(this.messages);
+      await repo.insertDocuments(this.documents);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new LostRace('a message or document version');
+      throw error;
     }
     const inserted: CebInventoryRow[] = [];
     for (const [key, base] of this.inventoryBase) {
