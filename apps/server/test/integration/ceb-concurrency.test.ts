@@ -71,3 +71,33 @@ describe('annual quota under concurrency', () => {
     expect(statuses).toEqual(['-621018', '-621018', '-621018', '120']);
   });
 });
+
+describe('document numbers under concurrency', () => {
+  it('one logisticsNo on two waybills sent at once, in separate transactions or in one: exactly one is kept', async () => {
+    const intake = createCebIntakeService(cebIntakeDeps(t.platform.deps));
+    const enc = (xml: string) => new TextEncoder().encode(xml);
+    const logistics = await actorOf(t, SENDER.waybill);
+    const codesOf = (results: readonly (readonly { units: readonly { returnStatus: string }[] }[])[]) =>
+      results.map((r) => r[0]?.units[0]?.returnStatus ?? '').sort();
+    // Two orders, one waybill number: each waybill in its own transaction, at the same instant.
+    const a = sampleSet(t);
+    const b = sampleSet(t, { logisticsNo: `YTDUP${Date.now() % 1_000_000}` });
+    const c = sampleSet(t, { logisticsNo: b.logisticsNo });
+    expect(a.logisticsNo).not.toBe(b.logisticsNo);
+    const parallel = await Promise.all(
+      [b, c].map((s) => intake.submitMany([{ actor: logistics, body: enc(s.waybill), format: 'xml' }])),
+    );
+    expect(codesOf(parallel)).toEqual(['-504015', '120']);
+    // The same within one batch: the first is kept, the second refused.
+    const d = sampleSet(t, { logisticsNo: `YTONE${Date.now() % 1_000_000}` });
+    const e = sampleSet(t, { logisticsNo: d.logisticsNo });
+    const together = await intake.submitMany(
+      [d, e].map((s) => ({ actor: logistics, body: enc(s.waybill), format: 'xml' as const })),
+    );
+    expect(together.map((r) => r.units[0]?.returnStatus)).toEqual(['120', '-504015']);
+    const kept = await t.sql<{ n: number }>(
+      `select count(*)::int as n from ceb_documents where kind = 'waybill' and logistics_no in ('${b.logisticsNo}', '${d.logisticsNo}')`,
+    );
+    expect(kept[0]?.n).toBe(2);
+  });
+});

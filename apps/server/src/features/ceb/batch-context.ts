@@ -6,6 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import type { CebBusinessReceiptType } from '@kouan/domain/ceb';
 import { buildCebReceipt, cebGuid } from '@kouan/domain/ceb';
+import {
+  add,
+  compare,
+  type Decimal,
+  decimal,
+  formatDecimal,
+  isNegative,
+  isZero,
+  sub,
+} from '@kouan/domain/money';
 import type { Config } from '../../config/config';
 import type { Repositories } from '../../db/store';
 import type { Actor } from '../../lib/actor';
@@ -15,14 +25,56 @@ import type { PiiVault } from '../../lib/pii';
 import type { AuditRecord } from '../audit/audit.repository';
 import type { EvidenceEvent } from '../evidence';
 import { recordEvidence } from '../evidence';
+import { cebError } from './ceb.errors';
 import type {
   CebBondedMovementRow,
   CebDocumentRow,
+  CebInventoryRow,
+  CebMessageRow,
+  CebNumberRow,
   CebReceiptRow,
   CebStatusRow,
   CebUsageEntryRow,
 } from './ceb.repository';
+import type { NumberClaim } from './ceb-units';
 import type { SetChecks } from './checks';
+
+/** What a batch reads ahead, in a few set-based statements, before its units are processed. */
+export interface BatchReadAhead {
+  /** Documents whose latest version the units need (their own keys, and the sets' order/waybill). */
+  readonly docKeys: readonly string[];
+  /** Orders the batch touches: their payments and inventories. */
+  readonly orderNos: readonly string[];
+  /** Numbers the batch's new documents claim. */
+  readonly claims: readonly NumberClaim[];
+}
+
+/**
+ * Thrown at flush when a concurrent transaction claimed a number this batch had found free, or wrote
+ * the document version this batch was about to write: PostgreSQL's serialization-failure code, so
+ * the intake retries the batch, which then reads the other's writes (and refuses a duplicate).
+ */
+class LostRace extends Error {
+  readonly code = '40001';
+  constructor(what: string) {
+    super(`${what} was written by a concurrent transaction`);
+  }
+}
+
+/** Scale of ceb_buyer_usage.used (numeric(19, 5)). */
+const USAGE_SCALE = 5;
+const ZERO = decimal('0');
+const usageKey = (buyerHash: string, year: number) => `${buyerHash}|${year}`;
+
+interface BuyerUsage {
+  readonly buyerHash: string;
+  readonly year: number;
+  readonly stored: Decimal;
+  used: Decimal;
+}
+
+const claimKey = (c: { kind: string; ownerCode: string; number: string }) =>
+  `${c.kind}|${c.ownerCode}|${c.number}`;
 
 export interface CebDeps {
   readonly vault: PiiVault;
@@ -36,6 +88,8 @@ export interface IssuedReceipt {
   readonly type: CebBusinessReceiptType;
   readonly xml: string;
   readonly json: unknown;
+  /** What the evidence ledger holds of the receipt (its own entry, or inside the caller's entry). */
+  readonly evidence: Record<string, unknown>;
 }
 
 export class BatchContext {
@@ -52,6 +106,26 @@ export class BatchContext {
   readonly writtenPayments = new Map<string, CebDocumentRow>();
   /** Reference data read in this batch, per `table|code|day` (most sets share their goods). */
   readonly referenceCache = new Map<string, unknown>();
+  /** Accepted messages and document versions, inserted in bulk at flush. */
+  readonly messages: CebMessageRow[] = [];
+  readonly documents: CebDocumentRow[] = [];
+  /** Latest stored version per document key, read ahead (null: none stored). */
+  private readonly storedDocs = new Map<string, CebDocumentRow | null>();
+  /** Stored payments per order number, read ahead. */
+  private readonly storedPayments = new Map<string, CebDocumentRow[]>();
+  /** Number claims: read ahead (null: free), and those this batch makes (inserted at flush). */
+  private readonly storedNumbers = new Map<string, CebNumberRow | null>();
+  private readonly claimedNumbers = new Set<string>();
+  private readonly newNumbers: CebNumberRow[] = [];
+  private readonly reclaimedNumbers: { row: CebNumberRow; before: Date }[] = [];
+  /** Inventories as this transaction sees them (read or written), by doc_key. */
+  private readonly inventories = new Map<string, CebInventoryRow>();
+  /** Version each inventory has in the database (null: inserted by this batch). */
+  private readonly inventoryBase = new Map<string, number | null>();
+  /** Orders whose inventories are all in `inventories`. */
+  private readonly inventoryOrders = new Set<string>();
+  /** Annual usage of the buyers this batch holds the locks of: stored, and as changed by the batch. */
+  private readonly usage = new Map<string, BuyerUsage>();
 
   constructor(
     readonly repos: Repositories,
@@ -65,8 +139,14 @@ export class BatchContext {
     return [...new Set(ids)];
   }
 
-  /** Builds, validates (the domain refuses an invalid receipt) and queues one receipt message. */
+  /**
+   * Builds, validates (the domain refuses an invalid receipt) and queues one receipt message. With
+   * `inEvidenceOf: 'caller'` the receipt gets no evidence entry of its own: the caller records it
+   * inside the entry of the event it answers (the message accepted, the status changed), which
+   * holds both.
+   */
   issueReceipt(input: {
+    inEvidenceOf?: 'caller';
     type: CebBusinessReceiptType;
     units: readonly Record<string, unknown>[];
     actor: Actor;
@@ -96,26 +176,257 @@ export class BatchContext {
       json: JSON.stringify(built.json),
       issued_at: this.now,
     });
-    this.evidence.push({
-      kind: 'receipt.issued',
-      subject: { type: 'ceb_receipt', id },
-      actor: input.actor,
-      at: this.now,
-      partyIds: this.partyIds(input.recipientCodes),
-      document: {
-        receiptType: input.type,
-        guid,
-        messageId: input.messageId,
-        docKey: input.docKey,
-        receipt: built.json,
-      },
-    });
-    return { id, type: input.type, xml: built.xml, json: built.json };
+    const evidence = {
+      receiptId: id,
+      receiptType: input.type,
+      guid,
+      messageId: input.messageId,
+      docKey: input.docKey,
+      receipt: built.json,
+    };
+    if (input.inEvidenceOf !== 'caller') {
+      this.evidence.push({
+        kind: 'receipt.issued',
+        subject: { type: 'ceb_receipt', id },
+        actor: input.actor,
+        at: this.now,
+        partyIds: this.partyIds(input.recipientCodes),
+        document: evidence,
+      });
+    }
+    return { id, type: input.type, xml: built.xml, json: built.json, evidence };
+  }
+
+  /** Reads everything the batch's units will look up, a few statements for the whole batch. */
+  async readAhead(input: BatchReadAhead): Promise<void> {
+    const repo = this.repos.ceb;
+    const keys = [...new Set(input.docKeys)].filter((k) => !this.storedDocs.has(k));
+    const orders = [...new Set(input.orderNos)].filter((o) => !this.inventoryOrders.has(o));
+    const claims = input.claims.filter((c) => !this.storedNumbers.has(claimKey(c)));
+    const [docs, payments, inventories, numbers] = await Promise.all([
+      keys.length ? repo.latestDocuments(keys) : [],
+      orders.length ? repo.latestByOrders('payment', orders) : [],
+      orders.length ? repo.inventoriesForOrders(orders) : [],
+      claims.length ? repo.findNumbers(claims) : [],
+    ]);
+    for (const k of keys) this.storedDocs.set(k, null);
+    for (const d of docs) this.storedDocs.set(d.doc_key, d);
+    for (const o of orders) this.storedPayments.set(o, []);
+    for (const p of payments) if (p.order_no) this.storedPayments.get(p.order_no)?.push(p);
+    for (const inv of inventories) this.remember(inv);
+    for (const o of orders) this.inventoryOrders.add(o);
+    for (const c of claims) this.storedNumbers.set(claimKey(c), null);
+    for (const n of numbers)
+      this.storedNumbers.set(claimKey({ kind: n.kind, ownerCode: n.owner_code, number: n.number }), n);
+  }
+
+  /**
+   * Takes the usage locks of these buyers (sorted; a batch takes them once, after its set locks) and
+   * reads their usage. While the transaction holds a buyer's lock no other can change its usage, so
+   * the checks done in memory are exact; the net change is written at flush.
+   */
+  async loadUsage(keys: readonly { buyerHash: string; year: number }[]): Promise<void> {
+    const wanted = new Map<string, { buyerHash: string; year: number }>();
+    for (const k of keys) {
+      const key = usageKey(k.buyerHash, k.year);
+      if (k.buyerHash && !this.usage.has(key)) wanted.set(key, k);
+    }
+    if (wanted.size === 0) return;
+    const list = [...wanted.values()];
+    await this.repos.ceb.lockBuyers(list.map((k) => k.buyerHash));
+    for (const k of list) this.usage.set(usageKey(k.buyerHash, k.year), { ...k, stored: ZERO, used: ZERO });
+    for (const row of await this.repos.ceb.getUsages(list)) {
+      const used = decimal(row.used);
+      this.usage.set(usageKey(row.buyer_hash, row.year), {
+        buyerHash: row.buyer_hash,
+        year: row.year,
+        stored: used,
+        used,
+      });
+    }
+  }
+
+  private async usageOf(buyerHash: string, year: number): Promise<BuyerUsage> {
+    await this.loadUsage([{ buyerHash, year }]);
+    return this.usage.get(usageKey(buyerHash, year)) as BuyerUsage;
+  }
+
+  /** Adds to a buyer's annual usage only if the total stays within `limit`. */
+  async addUsage(input: {
+    buyerHash: string;
+    year: number;
+    amount: string;
+    limit: string;
+  }): Promise<boolean> {
+    const u = await this.usageOf(input.buyerHash, input.year);
+    const next = add(u.used, decimal(input.amount));
+    if (compare(next, decimal(input.limit)) > 0) return false;
+    u.used = next;
+    return true;
+  }
+
+  /** Gives back to a buyer's annual usage (never below zero). */
+  async subtractUsage(input: { buyerHash: string; year: number; amount: string }): Promise<void> {
+    const u = await this.usageOf(input.buyerHash, input.year);
+    const next = sub(u.used, decimal(input.amount));
+    u.used = isNegative(next) ? ZERO : next;
+  }
+
+  async getUsage(buyerHash: string, year: number): Promise<string> {
+    return formatDecimal((await this.usageOf(buyerHash, year)).used, USAGE_SCALE);
+  }
+
+  /** Latest version of a document: written by this batch, read ahead, or read now. */
+  async latestDocument(key: string): Promise<CebDocumentRow | undefined> {
+    const written = this.written.get(key);
+    if (written) return written;
+    if (this.storedDocs.has(key)) return this.storedDocs.get(key) ?? undefined;
+    const row = await this.repos.ceb.latestDocument(key);
+    this.storedDocs.set(key, row ?? null);
+    return row;
+  }
+
+  /** Stored payments (latest versions) naming this order; those written by this batch are separate. */
+  async storedPaymentsFor(orderNo: string): Promise<CebDocumentRow[]> {
+    const known = this.storedPayments.get(orderNo);
+    if (known) return known;
+    const rows = await this.repos.ceb.latestByOrder('payment', orderNo);
+    this.storedPayments.set(orderNo, rows);
+    return rows;
+  }
+
+  /** Queues one document version (inserted at flush); later look-ups in the batch see it. */
+  addDocument(row: CebDocumentRow): void {
+    this.documents.push(row);
+    this.written.set(row.doc_key, row);
+    if (row.kind === 'payment' && row.order_no)
+      this.writtenPayments.set(`${row.order_no}|${row.ebp_code}`, row);
+  }
+
+  /**
+   * Claims a document number for its owner (written at flush). False when it is taken, by a stored
+   * claim or earlier in this batch; a claim first seen before `reusableBefore` may be claimed again.
+   */
+  async claimNumber(claim: NumberClaim, docKey: string, reusableBefore: Date | null): Promise<boolean> {
+    const key = claimKey(claim);
+    if (this.claimedNumbers.has(key)) return false;
+    if (!this.storedNumbers.has(key)) {
+      const [found] = await this.repos.ceb.findNumbers([claim]);
+      this.storedNumbers.set(key, found ?? null);
+    }
+    const stored = this.storedNumbers.get(key) ?? null;
+    const row: CebNumberRow = {
+      kind: claim.kind,
+      owner_code: claim.ownerCode,
+      number: claim.number,
+      doc_key: docKey,
+      first_seen_at: this.now,
+    };
+    if (stored === null) this.newNumbers.push(row);
+    else if (reusableBefore && stored.first_seen_at < reusableBefore)
+      this.reclaimedNumbers.push({ row, before: reusableBefore });
+    else return false;
+    this.claimedNumbers.add(key);
+    return true;
+  }
+
+  /** Inventories read or written so far. */
+  readInventories(): IterableIterator<CebInventoryRow> {
+    return this.inventories.values();
+  }
+
+  private remember(row: CebInventoryRow): CebInventoryRow {
+    const known = this.inventories.get(row.doc_key);
+    if (known) return known;
+    this.inventories.set(row.doc_key, row);
+    this.inventoryBase.set(row.doc_key, row.version);
+    return row;
+  }
+
+  /** The inventory under this key as the transaction sees it. */
+  async getInventory(key: string, orderNo: string): Promise<CebInventoryRow | undefined> {
+    const known = this.inventories.get(key);
+    if (known || this.inventoryOrders.has(orderNo)) return known;
+    const row = await this.repos.ceb.getInventory(key);
+    return row ? this.remember(row) : undefined;
+  }
+
+  async getInventoryByInvtNo(invtNo: string): Promise<CebInventoryRow | undefined> {
+    for (const inv of this.inventories.values()) if (inv.invt_no === invtNo) return inv;
+    const row = await this.repos.ceb.getInventoryByInvtNo(invtNo);
+    return row ? this.remember(row) : undefined;
+  }
+
+  /** Every inventory naming this order, as the transaction sees them. */
+  async inventoriesForOrder(orderNo: string): Promise<CebInventoryRow[]> {
+    if (!this.inventoryOrders.has(orderNo)) {
+      for (const row of await this.repos.ceb.inventoriesForOrder(orderNo)) this.remember(row);
+      this.inventoryOrders.add(orderNo);
+    }
+    return [...this.inventories.values()].filter((i) => i.order_no === orderNo);
+  }
+
+  /** Queues a new inventory (inserted at flush). */
+  insertInventory(row: CebInventoryRow): void {
+    this.inventories.set(row.doc_key, row);
+    this.inventoryBase.set(row.doc_key, null);
+  }
+
+  /**
+   * Optimistic change of an inventory the caller read at `inv.version`: false when the transaction
+   * already changed it since. The database row is checked against the version read at flush.
+   */
+  updateInventory(inv: CebInventoryRow, changes: Partial<CebInventoryRow>): CebInventoryRow | null {
+    const current = this.remember(inv);
+    if (current.version !== inv.version) return null;
+    const next: CebInventoryRow = { ...current, ...changes, version: current.version + 1 };
+    this.inventories.set(inv.doc_key, next);
+    return next;
   }
 
   /** Writes everything collected; evidence last (it takes the ledger's append lock). */
   async flush(): Promise<void> {
     if (this.dryRun) return;
+    const repo = this.repos.ceb;
+    // Numbers first: they are the uniqueness gate (a concurrent claim waits for the other to end).
+    if ((await repo.insertNumbers(this.newNumbers)) !== this.newNumbers.length)
+      throw new LostRace('a document number');
+    for (const { row, before } of this.reclaimedNumbers) {
+      const ok = await repo.claimNumber({
+        kind: row.kind,
+        ownerCode: row.owner_code,
+        number: row.number,
+        docKey: row.doc_key,
+        at: row.first_seen_at,
+        reusableBefore: before,
+      });
+      if (!ok) throw new LostRace('a document number');
+    }
+    try {
+      // A concurrent batch that wrote the same message guid or document version first: retried, this
+      // batch then answers the message as a replay and appends the next version.
+      await repo.insertMessages(this.messages);
+      await repo.insertDocuments(this.documents);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new LostRace('a message or document version');
+      throw error;
+    }
+    const inserted: CebInventoryRow[] = [];
+    for (const [key, base] of this.inventoryBase) {
+      const row = this.inventories.get(key) as CebInventoryRow;
+      if (base === null) inserted.push(row);
+      else if (row.version !== base) {
+        const { doc_key: _k, version: _v, ...changes } = row;
+        const ok = await repo.updateInventory(key, base, changes, row.version);
+        if (!ok) throw cebError('CEB_CONCURRENT_CHANGE', { invtNo: row.invt_no });
+      }
+    }
+    await repo.insertInventories(inserted);
+    const usage = [...this.usage.values()]
+      .map((u) => ({ buyerHash: u.buyerHash, year: u.year, delta: sub(u.used, u.stored) }))
+      .filter((c) => !isZero(c.delta))
+      .map((c) => ({ ...c, delta: formatDecimal(c.delta) }));
+    await repo.applyUsage(usage);
     await this.repos.ceb.insertReceipts(this.receipts);
     await this.repos.ceb.appendStatus(this.statuses);
     await this.repos.ceb.insertUsageEntries(this.usageEntries);

@@ -10,11 +10,17 @@ export type CebUsageEntryRow = Database['ceb_buyer_usage_entries'];
 export type CebPositiveListRow = Database['ceb_positive_list'];
 export type CebTaxRateRow = Database['ceb_tax_rates'];
 export type CebBondedMovementRow = Database['ceb_bonded_movements'];
+export type CebNumberRow = Database['ceb_doc_numbers'];
+
+/** Keys per read-ahead statement (they travel as one array parameter). */
+const READ_CHUNK_KEYS = 5_000;
 
 /** Rows per INSERT statement (PostgreSQL allows 65,535 parameters; documents have 20 columns). */
 const INSERT_CHUNK_ROWS = 500;
 /** Namespace of the advisory locks that serialise the matching of one order's set. */
 const SET_LOCK_NAMESPACE = 7_301_003;
+/** Namespace of the advisory locks that serialise the changes of one buyer's annual usage. */
+const BUYER_LOCK_NAMESPACE = 7_301_004;
 
 export interface InventoryFilter {
   readonly orderNo?: string | undefined;
@@ -50,6 +56,46 @@ export function createCebRepository(db: Kysely<Database>) {
         select distinct hashtext(n) as k from unnest(${sorted}::text[]) as n order by 1) as keys`.execute(db);
     },
 
+    /**
+     * Serialises changes of these buyers' annual usage: a batch takes them (sorted, after its set
+     * locks), reads the usage, decides in memory and writes the net change at flush.
+     */
+    async lockBuyers(buyerHashes: readonly string[]): Promise<void> {
+      const sorted = [...new Set(buyerHashes)].sort();
+      if (sorted.length === 0) return;
+      await sql`select pg_advisory_xact_lock(${BUYER_LOCK_NAMESPACE}, k) from (
+        select distinct hashtext(n) as k from unnest(${sorted}::text[]) as n order by 1) as keys`.execute(db);
+    },
+
+    async getUsages(
+      keys: readonly { buyerHash: string; year: number }[],
+    ): Promise<{ buyer_hash: string; year: number; used: string }[]> {
+      if (keys.length === 0) return [];
+      const result = await sql<{ buyer_hash: string; year: number; used: string }>`
+        select u.buyer_hash, u.year, u.used from ceb_buyer_usage u
+        join unnest(${keys.map((k) => k.buyerHash)}::text[], ${keys.map((k) => k.year)}::int4[]) as k(buyer_hash, year)
+        using (buyer_hash, year)`.execute(db);
+      return result.rows.map((r) => ({ ...r, year: Number(r.year), used: String(r.used) }));
+    },
+
+    /** Applies net changes of annual usage (one per buyer and year; taken under the buyer locks). */
+    async applyUsage(changes: readonly { buyerHash: string; year: number; delta: string }[]): Promise<void> {
+      const cols = (part: typeof changes) =>
+        sql`unnest(${part.map((c) => c.buyerHash)}::text[], ${part.map((c) => c.year)}::int4[],
+          ${part.map((c) => c.delta)}::numeric[]) as t(b, y, d)`;
+      const up = changes.filter((c) => !c.delta.startsWith('-'));
+      const down = changes.filter((c) => c.delta.startsWith('-'));
+      for (const part of chunks(up, READ_CHUNK_KEYS)) {
+        await sql`insert into ceb_buyer_usage as u (buyer_hash, year, used)
+          select b, y, d from ${cols(part)}
+          on conflict (buyer_hash, year) do update set used = u.used + excluded.used`.execute(db);
+      }
+      for (const part of chunks(down, READ_CHUNK_KEYS)) {
+        await sql`update ceb_buyer_usage u set used = greatest(u.used + t.d, 0) from ${cols(part)}
+          where u.buyer_hash = t.b and u.year = t.y`.execute(db);
+      }
+    },
+
     async nextSerials(count: number): Promise<number[]> {
       if (count === 0) return [];
       const result = await sql<{ n: number }>`select nextval('ceb_serial_seq')::int8 as n
@@ -76,6 +122,90 @@ export function createCebRepository(db: Kysely<Database>) {
     async insertDocuments(rows: readonly CebDocumentRow[]): Promise<void> {
       for (const part of chunks(rows, INSERT_CHUNK_ROWS))
         await db.insertInto('ceb_documents').values(part).execute();
+    },
+
+    /** Latest version of each of these documents (absent keys have none), in one statement per chunk. */
+    async latestDocuments(docKeys: readonly string[]): Promise<CebDocumentRow[]> {
+      const out: CebDocumentRow[] = [];
+      for (const part of chunks([...new Set(docKeys)], READ_CHUNK_KEYS)) {
+        const rows = await db
+          .selectFrom('ceb_documents')
+          .selectAll()
+          .distinctOn('doc_key')
+          .where(sql<boolean>`doc_key = any(${part}::text[])`)
+          .orderBy('doc_key')
+          .orderBy('version', 'desc')
+          .execute();
+        out.push(...rows);
+      }
+      return out;
+    },
+
+    /** Latest version of every document of a kind naming one of these orders. */
+    async latestByOrders(kind: string, orderNos: readonly string[]): Promise<CebDocumentRow[]> {
+      const out: CebDocumentRow[] = [];
+      for (const part of chunks([...new Set(orderNos)], READ_CHUNK_KEYS)) {
+        const rows = await db
+          .selectFrom('ceb_documents')
+          .selectAll()
+          .distinctOn('doc_key')
+          .where('kind', '=', kind)
+          .where(sql<boolean>`order_no = any(${part}::text[])`)
+          .orderBy('doc_key')
+          .orderBy('version', 'desc')
+          .execute();
+        out.push(...rows);
+      }
+      return out;
+    },
+
+    async inventoriesForOrders(orderNos: readonly string[]): Promise<CebInventoryRow[]> {
+      const out: CebInventoryRow[] = [];
+      for (const part of chunks([...new Set(orderNos)], READ_CHUNK_KEYS)) {
+        out.push(
+          ...(await db
+            .selectFrom('ceb_inventories')
+            .selectAll()
+            .where(sql<boolean>`order_no = any(${part}::text[])`)
+            .execute()),
+        );
+      }
+      return out;
+    },
+
+    /** The claimed numbers among these (kind, owner, number) triples. */
+    async findNumbers(
+      claims: readonly { kind: string; ownerCode: string; number: string }[],
+    ): Promise<CebNumberRow[]> {
+      const out: CebNumberRow[] = [];
+      for (const part of chunks(claims, READ_CHUNK_KEYS)) {
+        const result = await sql<CebNumberRow>`select n.* from ceb_doc_numbers n
+          join unnest(${part.map((c) => c.kind)}::text[], ${part.map((c) => c.ownerCode)}::text[],
+            ${part.map((c) => c.number)}::text[]) as k(kind, owner_code, number)
+          using (kind, owner_code, number)`.execute(db);
+        out.push(...result.rows);
+      }
+      return out;
+    },
+
+    /** Inserts new number claims; returns how many were inserted (fewer: another transaction won one). */
+    async insertNumbers(rows: readonly CebNumberRow[]): Promise<number> {
+      let inserted = 0;
+      for (const part of chunks(rows, INSERT_CHUNK_ROWS)) {
+        const result = await db
+          .insertInto('ceb_doc_numbers')
+          .values(part)
+          .onConflict((oc) => oc.columns(['kind', 'owner_code', 'number']).doNothing())
+          .returning('kind')
+          .execute();
+        inserted += result.length;
+      }
+      return inserted;
+    },
+
+    async insertInventories(rows: readonly CebInventoryRow[]): Promise<void> {
+      for (const part of chunks(rows, INSERT_CHUNK_ROWS))
+        await db.insertInto('ceb_inventories').values(part).execute();
     },
 
     async latestDocument(docKey: string): Promise<CebDocumentRow | undefined> {
@@ -194,10 +324,11 @@ export function createCebRepository(db: Kysely<Database>) {
       docKey: string,
       version: number,
       changes: Partial<CebInventoryRow>,
+      nextVersion: number = version + 1,
     ): Promise<boolean> {
       const result = await db
         .updateTable('ceb_inventories')
-        .set({ ...changes, version: version + 1 })
+        .set({ ...changes, version: nextVersion })
         .where('doc_key', '=', docKey)
         .where('version', '=', version)
         .executeTakeFirst();

@@ -37,15 +37,11 @@ export function describeFindings(findings: readonly Finding[]): string {
 }
 
 async function loadSet(ctx: BatchContext, inv: CebInventoryRow) {
-  const repo = ctx.repos.ceb;
-  const latest = async (key: string) => ctx.written.get(key) ?? (await repo.latestDocument(key));
   const batchPayment = ctx.writtenPayments.get(`${inv.order_no}|${inv.ebp_code}`);
-  const [order, payments, waybill, inventory] = await Promise.all([
-    latest(`order:${inv.ebp_code}:${inv.order_no}`),
-    batchPayment ? [batchPayment] : repo.latestByOrder('payment', inv.order_no),
-    latest(`waybill:${inv.logistics_code}:${inv.logistics_no}`),
-    latest(inv.doc_key),
-  ]);
+  const order = await ctx.latestDocument(`order:${inv.ebp_code}:${inv.order_no}`);
+  const payments = batchPayment ? [batchPayment] : await ctx.storedPaymentsFor(inv.order_no);
+  const waybill = await ctx.latestDocument(`waybill:${inv.logistics_code}:${inv.logistics_no}`);
+  const inventory = await ctx.latestDocument(inv.doc_key);
   const payment = payments.find((p: CebDocumentRow) => p.ebp_code === inv.ebp_code && p.app_type !== '3');
   return { order: live(order), payment, waybill: live(waybill), inventory: live(inventory) };
 }
@@ -173,7 +169,7 @@ async function applyQuota(
   limit: string,
 ): Promise<Finding | null> {
   const year = chinaYear(ctx.now);
-  const ok = await ctx.repos.ceb.addUsage({ buyerHash: inv.buyer_hash, year, amount, limit });
+  const ok = await ctx.addUsage({ buyerHash: inv.buyer_hash, year, amount, limit });
   if (ok) {
     ctx.usageEntries.push({
       id: newId('cebuse', ctx.now.getTime()),
@@ -186,7 +182,7 @@ async function applyQuota(
     });
     return null;
   }
-  const used = await ctx.repos.ceb.getUsage(inv.buyer_hash, year);
+  const used = await ctx.getUsage(inv.buyer_hash, year);
   const quota = checkAnnualQuota({
     usedCny: used,
     requestCny: amount,

@@ -6,7 +6,7 @@
  */
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
-import type { BatchContext } from './batch-context';
+import type { BatchContext, IssuedReceipt } from './batch-context';
 import { cebError } from './ceb.errors';
 import type { CebInventoryRow } from './ceb.repository';
 import { readUnit } from './documents';
@@ -69,12 +69,12 @@ export async function changeInventoryStatus(
   change: StatusChange,
 ): Promise<CebInventoryRow> {
   const changes: Partial<CebInventoryRow> = { status: change.to, updated_at: ctx.now, ...change.extra };
-  const ok = await ctx.repos.ceb.updateInventory(inv.doc_key, inv.version, changes);
-  if (!ok) throw cebError('CEB_CONCURRENT_CHANGE', { invtNo: inv.invt_no });
-  const next: CebInventoryRow = { ...inv, ...changes, version: inv.version + 1 };
-  let receiptId: string | null = null;
+  const next = ctx.updateInventory(inv, changes);
+  if (!next) throw cebError('CEB_CONCURRENT_CHANGE', { invtNo: inv.invt_no });
+  let receipt: IssuedReceipt | null = null;
   if (change.issueReceipt !== false && change.to !== 'cancelled') {
-    const receipt = ctx.issueReceipt({
+    receipt = ctx.issueReceipt({
+      inEvidenceOf: 'caller',
       type: 'CEB622Message',
       units: [inventoryReceiptUnit(next, receiptStatus(change), change.reason, ctx.now)],
       actor: change.actor,
@@ -82,7 +82,6 @@ export async function changeInventoryStatus(
       docKey: inv.doc_key,
       recipientCodes: inv.party_codes,
     });
-    receiptId = receipt.id;
   }
   const historyId = newId('cebst', ctx.now.getTime());
   ctx.statuses.push({
@@ -95,7 +94,7 @@ export async function changeInventoryStatus(
     actor_id: change.actor.id,
     request_id: change.actor.requestId,
     reason: change.code ? `${change.code} ${change.reason}` : change.reason,
-    receipt_id: receiptId,
+    receipt_id: receipt?.id ?? null,
   });
   ctx.evidence.push({
     kind: 'status.changed',
@@ -109,6 +108,7 @@ export async function changeInventoryStatus(
       to: change.to,
       code: change.code ?? null,
       reason: change.reason,
+      receipt: receipt?.evidence ?? null,
     },
   });
   return next;
@@ -137,7 +137,7 @@ async function deductBondedStock(
   actor: Actor,
 ): Promise<string | null> {
   if (inv.trade_mode !== '1210' || !inv.ems_no) return null;
-  const doc = await ctx.repos.ceb.latestDocument(inv.doc_key);
+  const doc = await ctx.latestDocument(inv.doc_key);
   if (!doc) return null;
   const unit = readUnit(ctx.deps.vault, doc);
   for (const line of unit.lists) {
@@ -195,7 +195,7 @@ export async function rejectInventory(
 export async function restoreQuota(ctx: BatchContext, inv: CebInventoryRow, reason: string, amount?: string) {
   if (!QUOTA_COUNTED.has(inv.status) || inv.usage_year === null || inv.usage_amount === null) return;
   const delta = amount ?? inv.usage_amount;
-  await ctx.repos.ceb.subtractUsage({ buyerHash: inv.buyer_hash, year: inv.usage_year, amount: delta });
+  await ctx.subtractUsage({ buyerHash: inv.buyer_hash, year: inv.usage_year, amount: delta });
   ctx.usageEntries.push({
     id: newId('cebuse', ctx.now.getTime()),
     buyer_hash: inv.buyer_hash,

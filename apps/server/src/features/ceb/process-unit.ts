@@ -97,8 +97,9 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
       if (!stored.ok) return refused(key, [stored.finding], { preNo, ...(invtNo ? { invtNo } : {}) });
       const orderNo = spec.orderNo(unit.head);
       if (orderNo && spec.direction === 'import') {
-        for (const waiting of await ctx.repos.ceb.findWaiting(orderNo)) {
-          await tryCompleteSet(ctx, waiting, input.actor, false);
+        const waiting = (await ctx.inventoriesForOrder(orderNo)).filter((i) => i.status === '2');
+        for (const inv of waiting) {
+          await tryCompleteSet(ctx, inv, input.actor, false);
         }
       }
       return {
@@ -122,7 +123,7 @@ async function declareInventory(
   const h = unit.head;
   const key = spec.key(h);
   const appType = str(h, 'appType');
-  const existing = await ctx.repos.ceb.getInventory(key);
+  const existing = await ctx.getInventory(key, str(h, 'orderNo'));
   const numbers = { preNo: existing?.pre_no ?? assigned.preNo, invtNo: existing?.invt_no ?? assigned.invtNo };
   const open = existing && (existing.status === '2' || existing.status === '100');
   if (appType === '1' && existing && existing.status !== '100' && existing.status !== 'cancelled') {
@@ -167,7 +168,7 @@ async function declareInventory(
       numbers,
     );
   }
-  const latest = await ctx.repos.ceb.latestDocument(key);
+  const latest = await ctx.latestDocument(key);
   await appendDocument(ctx, { ...input, invtNo: numbers.invtNo, version: (latest?.version ?? 0) + 1 });
   const row: CebInventoryRow = {
     doc_key: key,
@@ -214,10 +215,10 @@ async function declareInventory(
   }
   if (existing) {
     const { doc_key: _k, version: _v, ...changes } = row;
-    const ok = await ctx.repos.ceb.updateInventory(key, existing.version, changes);
+    const ok = ctx.updateInventory(existing, changes);
     if (!ok) throw new Error(`inventory ${key} changed concurrently under the set lock`);
   } else {
-    await ctx.repos.ceb.insertInventory(row);
+    ctx.insertInventory(row);
   }
   ctx.statuses.push({
     id: newId('cebst', ctx.now.getTime()),
@@ -244,7 +245,7 @@ async function findTarget(
   notFound: string,
 ): Promise<CebInventoryRow | Finding> {
   const invtNo = str(input.unit.head, 'invtNo');
-  const inv = await ctx.repos.ceb.getInventoryByInvtNo(invtNo);
+  const inv = await ctx.getInventoryByInvtNo(invtNo);
   if (!inv)
     return finding(
       notFound,
@@ -319,7 +320,7 @@ async function refundInventory(ctx: BatchContext, input: UnitInput, preNo: strin
       { preNo },
     );
   }
-  const original = await ctx.repos.ceb.latestDocument(target.doc_key);
+  const original = await ctx.latestDocument(target.doc_key);
   const lines = original ? readUnit(ctx.deps.vault, original).lists : [];
   const problems: Finding[] = [];
   const amounts = [];
@@ -376,7 +377,7 @@ async function returnBondedStock(
   reason: string,
 ) {
   if (inv.trade_mode !== '1210' || !inv.ems_no) return;
-  const original = await ctx.repos.ceb.latestDocument(inv.doc_key);
+  const original = await ctx.latestDocument(inv.doc_key);
   if (!original) return;
   const lines = readUnit(ctx.deps.vault, original).lists;
   for (const line of lines) {

@@ -52,17 +52,16 @@ export async function storeDocument(
   const h = unit.head;
   const key = spec.key(h);
   const appType = str(h, 'appType') as '1' | '2' | '3';
-  const latest = await ctx.repos.ceb.latestDocument(key);
+  const latest = await ctx.latestDocument(key);
   const what = `${spec.kind} ${key.slice(spec.kind.length + 1)}`;
   if (appType === '1') {
     const claim = spec.claim?.(h);
     if (claim) {
-      const claimed = await ctx.repos.ceb.claimNumber({
-        ...claim,
-        docKey: key,
-        at: ctx.now,
-        reusableBefore: claim.windowed ? monthsBefore(ctx.now, NUMBER_REUSE_MONTHS) : null,
-      });
+      const claimed = await ctx.claimNumber(
+        claim,
+        key,
+        claim.windowed ? monthsBefore(ctx.now, NUMBER_REUSE_MONTHS) : null,
+      );
       if (!claimed) {
         return {
           ok: false,
@@ -99,7 +98,7 @@ export async function storeDocument(
     }
     const orderNo = spec.orderNo(h);
     if (input.lockedBySet !== false && orderNo) {
-      const inventories = await ctx.repos.ceb.inventoriesForOrder(orderNo);
+      const inventories = await ctx.inventoriesForOrder(orderNo);
       const declared = inventories.find((i) => !RELEASING_STATUSES.has(i.status));
       if (declared) {
         return {
@@ -156,8 +155,6 @@ export async function appendDocument(
     data_enc: sealUnit(ctx.deps.vault, unit),
     received_at: ctx.now,
   };
-  await ctx.repos.ceb.insertDocuments([row]);
-  ctx.written.set(row.doc_key, row);
-  if (row.kind === 'payment' && row.order_no) ctx.writtenPayments.set(`${row.order_no}|${row.ebp_code}`, row);
+  ctx.addDocument(row);
   return row;
 }

@@ -5,18 +5,19 @@
  * Dry run: the same work inside a transaction that is rolled back, reporting every problem.
  */
 import type { CebBodyFormat, CebDeclarationType } from '@kouan/domain/ceb';
+import { chinaYear } from '@kouan/domain/retail-import';
 import type { Store } from '../../db/store';
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
 import { findPartiesByCustomsCode } from '../parties';
-import { BatchContext, type CebDeps } from './batch-context';
-import { str, type UnitSpec } from './ceb-units';
+import { BatchContext, type BatchReadAhead, type CebDeps } from './batch-context';
+import { type NumberClaim, str, type UnitSpec } from './ceb-units';
 import type { SetUnit } from './checks';
 import { type DecodedMessage, decodeMessage, type FormatFailure } from './decode-message';
 import { assignNumbers } from './import-set';
 import { type PartyLookup, partyLookup } from './party-lookup';
 import { processUnit, type UnitResult } from './process-unit';
-import { finding } from './store-document';
+import { buyerHashOf, finding } from './store-document';
 
 /** Most messages one transaction takes (each up to 100 units). */
 export const MAX_MESSAGES_PER_BATCH = 200;
@@ -184,6 +185,8 @@ async function processBatch(
     .flatMap((p) => units(p.decoded).map((u) => p.decoded.spec.orderNo(u.head)))
     .filter((n): n is string => n !== null && n !== '');
   await ctx.repos.ceb.lockSets(orderNos);
+  await ctx.readAhead(readAheadOf(work));
+  await ctx.loadUsage(buyersOf(ctx, work));
   const replays = new Map<string, CebSubmissionResult>();
   const byOrg = new Map<string, string[]>();
   for (const p of work) {
@@ -227,6 +230,49 @@ async function processBatch(
   return out;
 }
 
+/**
+ * The buyers whose annual usage the batch may count: those of its inventories and of the stored
+ * inventories of its orders (a set may complete when its last document arrives).
+ */
+function buyersOf(ctx: BatchContext, work: readonly Prepared[]): { buyerHash: string; year: number }[] {
+  const year = chinaYear(ctx.now);
+  const out: { buyerHash: string; year: number }[] = [];
+  for (const p of work) {
+    if (p.senderRefusal || p.decoded.spec.kind !== 'inventory') continue;
+    for (const u of units(p.decoded)) {
+      const hash = buyerHashOf(ctx, u.head);
+      if (hash) out.push({ buyerHash: hash, year });
+    }
+  }
+  for (const inv of ctx.readInventories())
+    if (inv.status === '2') out.push({ buyerHash: inv.buyer_hash, year });
+  return out;
+}
+
+/** The documents, orders and number claims the batch's units will look up. */
+function readAheadOf(work: readonly Prepared[]): BatchReadAhead {
+  const docKeys: string[] = [];
+  const orderNos: string[] = [];
+  const claims: NumberClaim[] = [];
+  for (const p of work) {
+    if (p.senderRefusal) continue;
+    const spec = p.decoded.spec;
+    for (const u of units(p.decoded)) {
+      const h = u.head;
+      docKeys.push(spec.key(h));
+      const orderNo = spec.orderNo(h);
+      if (orderNo && spec.direction === 'import') orderNos.push(orderNo);
+      if (spec.kind === 'inventory') {
+        docKeys.push(`order:${str(h, 'ebpCode')}:${str(h, 'orderNo')}`);
+        docKeys.push(`waybill:${str(h, 'logisticsCode')}:${str(h, 'logisticsNo')}`);
+      }
+      const claim = str(h, 'appType') === '1' ? spec.claim?.(h) : undefined;
+      if (claim) claims.push(claim);
+    }
+  }
+  return { docKeys, orderNos, claims };
+}
+
 async function processMessage(
   ctx: BatchContext,
   p: Prepared,
@@ -258,23 +304,21 @@ async function processMessage(
       });
     }
   } else {
-    await ctx.repos.ceb.insertMessages([
-      {
-        id: messageId,
-        guid: decoded.view.guid,
-        sender_org_id: item.actor.orgId ?? '',
-        sender_party_id: lookup.active(copCode)?.id ?? null,
-        cop_code: copCode,
-        message_type: decoded.view.type,
-        direction: spec.direction,
-        format: decoded.format,
-        unit_count: list.length,
-        received_at: ctx.now,
-        body_enc: ctx.deps.vault.encrypt(Buffer.from(item.body).toString('base64')),
-        body_sha256: decoded.bodySha256,
-        receipt_id: receiptId,
-      },
-    ]);
+    ctx.messages.push({
+      id: messageId,
+      guid: decoded.view.guid,
+      sender_org_id: item.actor.orgId ?? '',
+      sender_party_id: lookup.active(copCode)?.id ?? null,
+      cop_code: copCode,
+      message_type: decoded.view.type,
+      direction: spec.direction,
+      format: decoded.format,
+      unit_count: list.length,
+      received_at: ctx.now,
+      body_enc: ctx.deps.vault.encrypt(Buffer.from(item.body).toString('base64')),
+      body_sha256: decoded.bodySha256,
+      receipt_id: receiptId,
+    });
     for (const [i, unit] of list.entries()) {
       results.push(
         await processUnit(ctx, {
@@ -301,6 +345,7 @@ async function processMessage(
     });
   });
   const receipt = ctx.issueReceipt({
+    inEvidenceOf: 'caller',
     type: spec.receiptType,
     units: receiptUnits,
     actor: item.actor,
@@ -312,7 +357,6 @@ async function processMessage(
   if (refusal) {
     // Nothing of a refused message is kept: its receipt is answered, not stored.
     ctx.receipts.pop();
-    ctx.evidence.pop();
   } else {
     const partyIds = ctx.partyIds(recipients);
     ctx.evidence.push({
@@ -327,6 +371,7 @@ async function processMessage(
         copCode,
         bodySha256: decoded.bodySha256,
         units: results.map((r) => ({ key: r.docKey, returnStatus: r.returnStatus })),
+        receipt: receipt.evidence,
       },
     });
     ctx.audit.push({
