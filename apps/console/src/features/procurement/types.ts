@@ -131,7 +131,24 @@ export type Product = {
   unit: string;
   referencePrice: string;
   currency: string;
+  brand: string | null;
+  brandAuthorisationRef: string | null;
+  manufacturerId: string | null;
+  createdAt: string;
 };
+
+export type PurchaserFile = {
+  id: string;
+  purchaserId: string;
+  operatorId: string;
+  agreementNo: string;
+  agreementSha256: string;
+  signedOn: string;
+  validUntil: string | null;
+  createdAt: string;
+};
+
+export type BadPurchaser = { purchaserId: string; reason: string; listedAt: string; listedBy: string };
 
 export const TRANSACTION_STATUS = {
   registered: { zh: '已登记', en: 'Registered' },
