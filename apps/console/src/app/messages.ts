@@ -438,6 +438,8 @@ export const MESSAGES = {
   'proc.amountRule': ['金额最多 2 位小数', 'an amount with at most 2 decimals'],
   'proc.creditedOn': ['入账日期', 'Credited on'],
   'proc.filterLines': ['按商品、交易或供货商筛选', 'Filter by product, transaction or supplier'],
+  'proc.supplierId': ['供货商编号', 'Supplier id'],
+  'proc.operatorId': ['经营者编号', 'Operator id'],
   'nav.procCatalogue': ['商品目录', 'Goods catalogue'],
   'nav.procPurchaserFiles': ['采购商档案', 'Purchaser files'],
   'nav.procBadPurchasers': ['不良采购商', 'Bad purchasers'],

@@ -9,6 +9,7 @@ import { can } from '../../app/session';
 import { showApiError } from '../../shared/api-form';
 import { formatTime } from '../../shared/labels';
 import { PagedTable } from '../../shared/PagedTable';
+import { partyColumns } from './party-column';
 import type { BadPurchaser } from './types';
 
 type Change = { action: 'add' | 'remove'; purchaserId?: string };
@@ -116,7 +117,7 @@ export default function BadPurchasersPage({ me }: PageProps) {
   const table = useRef<ActionType>(undefined);
   const mayChange = can(me, 'procurement:lists');
   const columns: ProColumns<BadPurchaser>[] = [
-    { title: t('proc.purchaser'), dataIndex: 'purchaserId' },
+    ...partyColumns<BadPurchaser>(t('proc.purchaser'), 'purchaserName', 'purchaserId'),
     { title: t('bad.reason'), dataIndex: 'reason' },
     { title: t('bad.listedAt'), dataIndex: 'listedAt', render: (_, r) => formatTime(r.listedAt, lang) },
     { title: t('bad.listedBy'), dataIndex: 'listedBy' },

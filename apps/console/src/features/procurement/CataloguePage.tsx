@@ -8,6 +8,7 @@ import type { PageProps } from '../../app/routes';
 import { can } from '../../app/session';
 import { formatTime } from '../../shared/labels';
 import { PagedTable } from '../../shared/PagedTable';
+import { partyColumns } from './party-column';
 import { RegisterProductForm } from './RegisterProductForm';
 import type { Product } from './types';
 
@@ -40,13 +41,8 @@ export default function CataloguePage({ me }: PageProps) {
           '—'
         ),
     },
-    { title: t('proc.supplier'), dataIndex: 'supplierId' },
-    {
-      title: t('cat.manufacturer'),
-      dataIndex: 'manufacturerId',
-      search: false,
-      render: (_, p) => p.manufacturerId ?? '—',
-    },
+    ...partyColumns<Product>(t('proc.supplier'), 'supplierName', 'supplierId', t('proc.supplierId')),
+    ...partyColumns<Product>(t('cat.manufacturer'), 'manufacturerName', 'manufacturerId'),
     {
       title: t('proc.createdAt'),
       dataIndex: 'createdAt',

@@ -9,6 +9,7 @@ import { can } from '../../app/session';
 import { formatTime } from '../../shared/labels';
 import { PagedTable } from '../../shared/PagedTable';
 import { FilePurchaserForm } from './FilePurchaserForm';
+import { partyColumns } from './party-column';
 import type { PurchaserFile } from './types';
 
 /** 采购商档案: the purchasers an operator has an entrustment agreement with (an operator sees its own). */
@@ -17,8 +18,8 @@ export default function PurchaserFilesPage({ me }: PageProps) {
   const [creating, setCreating] = useState(false);
   const table = useRef<ActionType>(undefined);
   const columns: ProColumns<PurchaserFile>[] = [
-    { title: t('proc.purchaser'), dataIndex: 'purchaserId' },
-    { title: t('proc.operator'), dataIndex: 'operatorId' },
+    ...partyColumns<PurchaserFile>(t('proc.purchaser'), 'purchaserName', 'purchaserId'),
+    ...partyColumns<PurchaserFile>(t('proc.operator'), 'operatorName', 'operatorId'),
     { title: t('pf.agreementNo'), dataIndex: 'agreementNo' },
     { title: t('pf.signedOn'), dataIndex: 'signedOn' },
     { title: t('pf.validUntil'), dataIndex: 'validUntil', render: (_, f) => f.validUntil ?? t('pf.noEnd') },

@@ -8,10 +8,12 @@ import type { PageProps } from '../../app/routes';
 import { can } from '../../app/session';
 import { formatTime } from '../../shared/labels';
 import { PagedTable } from '../../shared/PagedTable';
+import { partyColumns } from './party-column';
 
 type VatFiling = {
   id: string;
   supplierId: string;
+  supplierName?: string;
   period: string;
   dueOn: string;
   transactionCount: number;
@@ -105,7 +107,7 @@ export default function VatPage({ me }: PageProps) {
 
   const columns: ProColumns<VatFiling>[] = [
     { title: t('proc.period'), dataIndex: 'period', tooltip: 'YYYY-MM' },
-    { title: t('proc.supplier'), dataIndex: 'supplierId' },
+    ...partyColumns<VatFiling>(t('proc.supplier'), 'supplierName', 'supplierId', t('proc.supplierId')),
     { title: t('proc.transactions'), dataIndex: 'transactionCount', search: false },
     { title: t('proc.amountCny'), dataIndex: 'totalAmountCny', search: false, align: 'right' },
     { title: t('proc.dueOn'), dataIndex: 'dueOn', search: false },
