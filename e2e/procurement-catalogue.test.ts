@@ -122,7 +122,7 @@ describe('goods catalogue and purchaser files in the console', () => {
     const table = page.getByTestId('catalogue-table');
     await table.getByText(PRODUCT).waitFor();
     const text = await table.textContent();
-    expect(text).toContain('8.5 USD');
+    expect(text).toContain('8.50000 USD');
     expect(text).toContain(`SQ-${RUN}`);
     await screenshot(page, '33-supplier-catalogue');
   });
@@ -140,7 +140,7 @@ describe('goods catalogue and purchaser files in the console', () => {
     await page.keyboard.type(PRODUCT);
     await page.keyboard.press('Enter');
     // the catalogue's reference price fills the unit price
-    expect(await dialog.locator('#registerTransaction_lines_0_unitPrice').inputValue()).toBe('8.5');
+    expect(await dialog.locator('#registerTransaction_lines_0_unitPrice').inputValue()).toBe('8.50000');
     await dialog.locator('#registerTransaction_lines_0_quantity').fill('1200');
     await screenshot(page, '34-supplier-sell-catalogue-goods');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
