@@ -151,4 +151,27 @@ describe('goods catalogue and purchaser files in the console', () => {
     await screenshot(page, '35-supplier-transactions-named');
     await signOut(page);
   });
+
+  it('a commerce officer puts the purchaser on the bad-purchaser list and takes it off, with reasons', async () => {
+    const { page } = browser;
+    await signIn(page, server.url, 'commerce');
+    await page.goto(`${server.url}/procurement/bad-purchasers`);
+    await page.getByTestId('add-bad-purchaser').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#badPurchaser_purchaserId').fill(purchaserId);
+    await dialog.locator('#badPurchaser_reason').fill('拖欠货款，经核实');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const table = page.getByTestId('bad-purchasers-table');
+    const row = table.locator('.ant-table-row', { hasText: PURCHASER });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('拖欠货款，经核实');
+    await screenshot(page, '36-commerce-bad-purchasers');
+    await row.getByTestId('remove-bad-purchaser').click();
+    await dialog.locator('#badPurchaser_reason').fill('货款已结清');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.waitFor({ state: 'detached' });
+    await signOut(page);
+  });
 });
