@@ -12,7 +12,7 @@ import { PagedTable } from '../../shared/PagedTable';
 import { partyColumns } from './party-column';
 import type { BadPurchaser } from './types';
 
-type Change = { action: 'add' | 'remove'; purchaserId?: string };
+type Change = { action: 'add' } | { action: 'remove'; purchaserId: string; purchaserName?: string };
 type Values = { purchaserId: string; reason: string };
 
 /** Add a purchaser to, or take one off, the list; the reason is kept in the list's history. */
@@ -46,7 +46,7 @@ function ChangeModal({
     setError(null);
     try {
       await post('/api/procurement/bad-purchasers', {
-        purchaserId: v.purchaserId.trim(),
+        purchaserId: change.action === 'remove' ? change.purchaserId : v.purchaserId.trim(),
         action: change.action,
         reason: v.reason.trim(),
       });
@@ -78,16 +78,17 @@ function ChangeModal({
         layout="vertical"
         preserve={false}
         onValuesChange={() => setError(null)}
-        initialValues={{ purchaserId: change?.purchaserId }}
       >
-        <Form.Item
-          name="purchaserId"
-          label={t('proc.purchaser')}
-          rules={[{ required: true, whitespace: true }, { max: 64 }]}
-        >
-          {change?.action === 'remove' ? (
-            <Input disabled />
-          ) : (
+        {change?.action === 'remove' ? (
+          <Form.Item label={t('proc.purchaser')}>
+            <Input disabled value={change.purchaserName ?? change.purchaserId} title={change.purchaserId} />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="purchaserId"
+            label={t('proc.purchaser')}
+            rules={[{ required: true, whitespace: true }, { max: 64 }]}
+          >
             <AutoComplete
               options={purchasers}
               filterOption={(input, o) =>
@@ -96,8 +97,8 @@ function ChangeModal({
                   .includes(input.toLowerCase())
               }
             />
-          )}
-        </Form.Item>
+          </Form.Item>
+        )}
         <Form.Item
           name="reason"
           label={t('bad.reason')}
@@ -130,7 +131,13 @@ export default function BadPurchasersPage({ me }: PageProps) {
               <Button
                 type="link"
                 size="small"
-                onClick={() => setChange({ action: 'remove', purchaserId: r.purchaserId })}
+                onClick={() =>
+                  setChange({
+                    action: 'remove',
+                    purchaserId: r.purchaserId,
+                    ...(r.purchaserName ? { purchaserName: r.purchaserName } : {}),
+                  })
+                }
                 data-testid="remove-bad-purchaser"
               >
                 {t('bad.remove')}
