@@ -15,7 +15,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ARTIFACTS_DIR = path.join(ROOT, 'e2e', 'artifacts');
 export const CHROMIUM = process.env.KOUAN_E2E_CHROMIUM ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'Kouan@2026';
-const START_TIMEOUT_MS = 120_000;
+const START_TIMEOUT_MS = 300_000;
 
 export type KouanServer = { url: string; dataDir: string; stop: () => Promise<void> };
 

@@ -36,6 +36,9 @@ const DeclarationDetail = lazy(() => import('../features/procurement/Declaration
 const Trace = lazy(() => import('../features/procurement/TracePage'));
 const Fx = lazy(() => import('../features/procurement/FxPage'));
 const Vat = lazy(() => import('../features/procurement/VatPage'));
+const Catalogue = lazy(() => import('../features/procurement/CataloguePage'));
+const PurchaserFiles = lazy(() => import('../features/procurement/PurchaserFilesPage'));
+const BadPurchasers = lazy(() => import('../features/procurement/BadPurchasersPage'));
 const Inventories = lazy(() => import('../features/ceb/InventoriesPage'));
 const Order = lazy(() => import('../features/ceb/OrderPage'));
 const Receipts = lazy(() => import('../features/ceb/ReceiptsPage'));
@@ -69,6 +72,39 @@ export const ROUTES: RouteDef[] = [
     menu: { key: '/parties', label: 'nav.parties', group: 'group.registry', icon: <TeamOutlined /> },
   },
   { path: '/parties/:id', page: Party, allowed: withPermission('parties:read') },
+  {
+    path: '/procurement/catalogue',
+    page: Catalogue,
+    allowed: withPermission('procurement:read'),
+    menu: {
+      key: '/procurement/catalogue',
+      label: 'nav.procCatalogue',
+      group: 'group.procurement',
+      icon: <ContainerOutlined />,
+    },
+  },
+  {
+    path: '/procurement/purchaser-files',
+    page: PurchaserFiles,
+    allowed: withPermission('procurement:register'),
+    menu: {
+      key: '/procurement/purchaser-files',
+      label: 'nav.procPurchaserFiles',
+      group: 'group.procurement',
+      icon: <ContainerOutlined />,
+    },
+  },
+  {
+    path: '/procurement/bad-purchasers',
+    page: BadPurchasers,
+    allowed: (me) => isRegulator(me) && can(me, 'procurement:read'),
+    menu: {
+      key: '/procurement/bad-purchasers',
+      label: 'nav.procBadPurchasers',
+      group: 'group.procurement',
+      icon: <ContainerOutlined />,
+    },
+  },
   {
     path: '/procurement/transactions',
     page: Transactions,

@@ -10,6 +10,7 @@ import { formatTime } from '../../shared/labels';
 import { PagedTable } from '../../shared/PagedTable';
 import { GenerateDeclarationsModal } from './GenerateDeclarationsModal';
 import { PackContainerForm } from './PackContainerForm';
+import { partyColumns } from './party-column';
 import type { Container } from './types';
 
 export default function ContainersPage({ me }: PageProps) {
@@ -21,7 +22,7 @@ export default function ContainersPage({ me }: PageProps) {
   const columns: ProColumns<Container>[] = [
     { title: t('proc.containerNo'), dataIndex: 'containerNo' },
     { title: t('proc.sealNo'), dataIndex: 'sealNo' },
-    { title: t('proc.operator'), dataIndex: 'operatorId' },
+    ...partyColumns<Container>(t('proc.operator'), 'operatorName', 'operatorId'),
     { title: t('proc.status'), dataIndex: 'status', render: (_, c) => <Tag>{c.status}</Tag> },
     { title: t('proc.grossKg'), dataIndex: 'grossWeightKg', align: 'right' },
     { title: t('proc.netKg'), dataIndex: 'netWeightKg', align: 'right' },

@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { formatTime, nameOf, valueEnum } from '../../shared/labels';
 import { PagedTable } from '../../shared/PagedTable';
+import { partyColumns } from './party-column';
 import { DECLARATION_STATUS, type DeclarationSummary } from './types';
 
 export const DECLARATION_COLOURS: Record<string, string> = {
@@ -47,8 +48,8 @@ export default function DeclarationsPage() {
       hideInTable: true,
       tooltip: t('proc.partyFilterHint'),
     },
-    { title: t('proc.purchaser'), dataIndex: 'purchaserId', search: false },
-    { title: t('proc.broker'), dataIndex: 'brokerId', search: false },
+    ...partyColumns<DeclarationSummary>(t('proc.purchaser'), 'purchaserName', 'purchaserId'),
+    ...partyColumns<DeclarationSummary>(t('proc.broker'), 'brokerName', 'brokerId'),
     { title: t('proc.valueUsd'), dataIndex: 'totalValueUsd', search: false, align: 'right' },
     {
       title: t('proc.simplified'),

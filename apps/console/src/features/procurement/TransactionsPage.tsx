@@ -9,6 +9,7 @@ import type { PageProps } from '../../app/routes';
 import { can } from '../../app/session';
 import { formatTime, nameOf, valueEnum } from '../../shared/labels';
 import { PagedTable } from '../../shared/PagedTable';
+import { partyColumns } from './party-column';
 import { RegisterTransactionForm } from './RegisterTransactionForm';
 import { PAYMENT_METHODS, TRANSACTION_STATUS, type Transaction, type TransactionDetail } from './types';
 
@@ -119,10 +120,10 @@ export default function TransactionsPage({ me }: PageProps) {
       ),
     },
     { title: t('proc.tradeDate'), dataIndex: 'tradeDate', search: false },
-    { title: t('proc.supplier'), dataIndex: 'supplierId' },
+    ...partyColumns<Transaction>(t('proc.supplier'), 'supplierName', 'supplierId', t('proc.supplierId')),
     { title: t('proc.stall'), dataIndex: 'stallNo', search: false },
-    { title: t('proc.purchaser'), dataIndex: 'purchaserId', search: false },
-    { title: t('proc.operator'), dataIndex: 'operatorId' },
+    ...partyColumns<Transaction>(t('proc.purchaser'), 'purchaserName', 'purchaserId'),
+    ...partyColumns<Transaction>(t('proc.operator'), 'operatorName', 'operatorId', t('proc.operatorId')),
     {
       title: t('proc.total'),
       dataIndex: 'totalAmount',

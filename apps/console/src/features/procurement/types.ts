@@ -6,6 +6,9 @@ export type Transaction = {
   supplierId: string;
   purchaserId: string;
   operatorId: string;
+  supplierName?: string;
+  purchaserName?: string;
+  operatorName?: string;
   currency: string;
   totalAmount: string;
   paymentMethod: string;
@@ -37,6 +40,7 @@ export type Container = {
   containerNo: string;
   sealNo: string;
   operatorId: string;
+  operatorName?: string;
   grossWeightKg: string;
   netWeightKg: string;
   status: string;
@@ -63,6 +67,9 @@ export type DeclarationSummary = {
   operatorId: string;
   brokerId: string;
   purchaserId: string;
+  operatorName?: string;
+  brokerName?: string;
+  purchaserName?: string;
   totalValueUsd: string;
   simplified: boolean;
   status: string;
@@ -126,11 +133,38 @@ export type Trace = {
 export type Product = {
   id: string;
   supplierId: string;
+  supplierName?: string;
   name: string;
   hsCode: string;
   unit: string;
   referencePrice: string;
   currency: string;
+  brand: string | null;
+  brandAuthorisationRef: string | null;
+  manufacturerId: string | null;
+  manufacturerName?: string;
+  createdAt: string;
+};
+
+export type PurchaserFile = {
+  id: string;
+  purchaserId: string;
+  operatorId: string;
+  purchaserName?: string;
+  operatorName?: string;
+  agreementNo: string;
+  agreementSha256: string;
+  signedOn: string;
+  validUntil: string | null;
+  createdAt: string;
+};
+
+export type BadPurchaser = {
+  purchaserId: string;
+  purchaserName?: string;
+  reason: string;
+  listedAt: string;
+  listedBy: string;
 };
 
 export const TRANSACTION_STATUS = {

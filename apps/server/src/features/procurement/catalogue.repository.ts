@@ -52,6 +52,12 @@ export function createCatalogueRepository(db: Kysely<Database>) {
       return { rows, total: Number(count.n) };
     },
 
+    /** The parties a page of procurement records names, in one query (list responses show names). */
+    async partiesByIds(ids: readonly string[]): Promise<Database['parties'][]> {
+      if (ids.length === 0) return [];
+      return db.selectFrom('parties').selectAll().where('id', 'in', ids).execute();
+    },
+
     async insertAttachments(rows: readonly AttachmentRow[]): Promise<void> {
       if (rows.length === 0) return;
       await db

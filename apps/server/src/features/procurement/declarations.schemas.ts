@@ -40,6 +40,15 @@ export const DeclarationSummarySchema = Type.Object({
   operatorId: Type.String(),
   brokerId: Type.String(),
   purchaserId: Type.String(),
+  operatorName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
+  brokerName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
+  purchaserName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
   totalValueUsd: Type.String(),
   simplified: Type.Boolean(),
   status: DeclarationStatusSchema,
@@ -221,6 +230,9 @@ export const FxReportSchema = Type.Object({
 export const VatFilingSchema = Type.Object({
   id: Type.String(),
   supplierId: Type.String(),
+  supplierName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
   period: Type.String(),
   dueOn: Type.String(),
   transactionCount: Type.Integer(),

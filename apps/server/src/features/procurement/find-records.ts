@@ -2,6 +2,7 @@ import type { DeclarationStatus, TransactionStatus } from '../../db/schema-procu
 import type { Actor } from '../../lib/actor';
 import type { ProductRow, PurchaserFileRow } from './catalogue.repository';
 import { transactionView } from './get-transaction';
+import { partyNamesOf } from './party-names';
 import {
   districtOf,
   ownPartyOf,
@@ -38,7 +39,18 @@ export async function findTransactions(
     offset,
     limit,
   });
-  return { items: result.rows.map(transactionView), page, pageSize, total: result.total };
+  const name = await partyNamesOf(
+    deps,
+    actor,
+    result.rows.flatMap((t) => [t.supplier_id, t.purchaser_id, t.operator_id]),
+  );
+  const items = result.rows.map((t) => ({
+    ...transactionView(t),
+    supplierName: name(t.supplier_id),
+    purchaserName: name(t.purchaser_id),
+    operatorName: name(t.operator_id),
+  }));
+  return { items, page, pageSize, total: result.total };
 }
 
 /** Declarations the actor may see, newest first. */
@@ -57,6 +69,11 @@ export async function findDeclarations(
     offset,
     limit,
   });
+  const name = await partyNamesOf(
+    deps,
+    actor,
+    result.rows.flatMap((d) => [d.operator_id, d.broker_id, d.purchaser_id]),
+  );
   return {
     items: result.rows.map((d) => ({
       id: d.id,
@@ -66,6 +83,9 @@ export async function findDeclarations(
       operatorId: d.operator_id,
       brokerId: d.broker_id,
       purchaserId: d.purchaser_id,
+      operatorName: name(d.operator_id),
+      brokerName: name(d.broker_id),
+      purchaserName: name(d.purchaser_id),
       totalValueUsd: d.total_value_usd,
       simplified: d.simplified,
       status: d.status,
@@ -90,8 +110,13 @@ export async function findContainers(deps: ProcurementDeps, actor: Actor, input:
     limit,
   });
   const packing = await repo.packingLinesOf(result.rows.map((c) => c.id));
+  const name = await partyNamesOf(
+    deps,
+    actor,
+    result.rows.map((c) => c.operator_id),
+  );
   return {
-    items: result.rows.map((c) => containerView(c, packing)),
+    items: result.rows.map((c) => ({ ...containerView(c, packing), operatorName: name(c.operator_id) })),
     page,
     pageSize,
     total: result.total,
@@ -111,8 +136,17 @@ export async function findProducts(
     offset,
     limit,
   });
+  const name = await partyNamesOf(
+    deps,
+    actor,
+    result.rows.flatMap((p) => [p.supplier_id, p.manufacturer_id]),
+  );
   return {
-    items: result.rows.map(productView),
+    items: result.rows.map((p) => ({
+      ...productView(p),
+      supplierName: name(p.supplier_id),
+      manufacturerName: name(p.manufacturer_id),
+    })),
     page,
     pageSize,
     total: result.total,
@@ -129,7 +163,17 @@ export async function findPurchaserFiles(deps: ProcurementDeps, actor: Actor, in
     offset,
     limit,
   });
-  return { items: result.rows.map(purchaserFileView), page, pageSize, total: result.total };
+  const name = await partyNamesOf(
+    deps,
+    actor,
+    result.rows.flatMap((f) => [f.purchaser_id, f.operator_id]),
+  );
+  const items = result.rows.map((f) => ({
+    ...purchaserFileView(f),
+    purchaserName: name(f.purchaser_id),
+    operatorName: name(f.operator_id),
+  }));
+  return { items, page, pageSize, total: result.total };
 }
 
 export function purchaserFileView(f: PurchaserFileRow) {
@@ -150,9 +194,15 @@ export async function findBadPurchasers(deps: ProcurementDeps, actor: Actor, inp
   requirePermission(actor, 'procurement:read');
   const { page, pageSize, offset, limit } = pageOf(input);
   const { rows, total } = await deps.store.repos.procurement.catalogue.findBadPurchasers({ offset, limit });
+  const name = await partyNamesOf(
+    deps,
+    actor,
+    rows.map((r) => r.purchaser_id),
+  );
   return {
     items: rows.map((r) => ({
       purchaserId: r.purchaser_id,
+      purchaserName: name(r.purchaser_id),
       reason: r.reason,
       listedAt: r.at.toISOString(),
       listedBy: r.actor_id,

@@ -1,4 +1,5 @@
 import type { Actor } from '../../lib/actor';
+import { partyNamesOf } from './party-names';
 import {
   chinaDate,
   districtOf,
@@ -30,7 +31,13 @@ export async function findVatFilings(
     limit,
   });
   const today = chinaDate(deps.clock.now());
-  return { items: result.rows.map((f) => vatFilingView(f, today)), page, pageSize, total: result.total };
+  const name = await partyNamesOf(
+    deps,
+    actor,
+    result.rows.map((f) => f.supplier_id),
+  );
+  const items = result.rows.map((f) => ({ ...vatFilingView(f, today), supplierName: name(f.supplier_id) }));
+  return { items, page, pageSize, total: result.total };
 }
 
 export function vatFilingView(f: VatFilingRow, today: string) {

@@ -61,6 +61,15 @@ export const TransactionSchema = Type.Object({
   supplierId: Type.String(),
   purchaserId: Type.String(),
   operatorId: Type.String(),
+  supplierName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
+  purchaserName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
+  operatorName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
   currency: Type.String(),
   totalAmount: Type.String(),
   paymentMethod: Type.String(),
@@ -144,6 +153,9 @@ export const ContainerSchema = Type.Object({
   containerNo: Type.String(),
   sealNo: Type.String(),
   operatorId: Type.String(),
+  operatorName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
   grossWeightKg: Type.String(),
   netWeightKg: Type.String(),
   status: Type.String(),

@@ -52,6 +52,9 @@ export const ProductInput = Type.Object(
 export const ProductSchema = Type.Object({
   id: Type.String(),
   supplierId: Type.String(),
+  supplierName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
   name: Type.String(),
   hsCode: Type.String(),
   unit: Type.String(),
@@ -60,6 +63,9 @@ export const ProductSchema = Type.Object({
   brand: Type.Union([Type.String(), Type.Null()]),
   brandAuthorisationRef: Type.Union([Type.String(), Type.Null()]),
   manufacturerId: Type.Union([Type.String(), Type.Null()]),
+  manufacturerName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
   createdAt: Type.String(),
 });
 
@@ -84,6 +90,12 @@ export const PurchaserFileSchema = Type.Object({
   id: Type.String(),
   purchaserId: Type.String(),
   operatorId: Type.String(),
+  purchaserName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
+  operatorName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
   agreementNo: Type.String(),
   agreementSha256: Type.String(),
   signedOn: Type.String(),
@@ -102,6 +114,9 @@ export const BadPurchaserInput = Type.Object(
 
 export const BadPurchaserSchema = Type.Object({
   purchaserId: Type.String(),
+  purchaserName: Type.Optional(
+    Type.String({ description: 'party name on list responses (masked as the actor requires)' }),
+  ),
   reason: Type.String(),
   listedAt: Type.String(),
   listedBy: Type.String(),
