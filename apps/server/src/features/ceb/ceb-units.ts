@@ -99,6 +99,18 @@ function spec(type: CebDeclarationType, s: Omit<UnitSpec, 'receiptType'>): UnitS
 /** copNo of a receipt (1..20 required on some): the enterprise's own number, else the preNo. */
 const copNoOf = (h: Head, o: UnitOutcome) => opt(h, 'copNo') ?? o.preNo ?? str(h, 'guid').slice(0, 20);
 
+/** The receipt unit of an inventory and of its cancel (CEB624) and return (CEB626): the same fields. */
+const inventoryReceiptUnit = (h: Head, o: UnitOutcome, invtNo: string | null | undefined) => ({
+  ...base(h, o),
+  customsCode: str(h, 'customsCode'),
+  ebpCode: str(h, 'ebpCode'),
+  ebcCode: str(h, 'ebcCode'),
+  agentCode: str(h, 'agentCode'),
+  copNo: copNoOf(h, o),
+  preNo: o.preNo,
+  invtNo,
+});
+
 export const UNIT_SPECS: Readonly<Record<CebDeclarationType, UnitSpec>> = {
   CEB311Message: spec('CEB311Message', {
     kind: 'order',
@@ -197,16 +209,7 @@ export const UNIT_SPECS: Readonly<Record<CebDeclarationType, UnitSpec>> = {
       ),
     acceptedStatus: '120',
     codes: { duplicate: '-621004', notFound: '-621011', locked: '-621012', noPermission: '-621016' },
-    receiptUnit: (h, o) => ({
-      ...base(h, o),
-      customsCode: str(h, 'customsCode'),
-      ebpCode: str(h, 'ebpCode'),
-      ebcCode: str(h, 'ebcCode'),
-      agentCode: str(h, 'agentCode'),
-      copNo: copNoOf(h, o),
-      preNo: o.preNo,
-      invtNo: o.invtNo,
-    }),
+    receiptUnit: (h, o) => inventoryReceiptUnit(h, o, o.invtNo),
   }),
   CEB623Message: spec('CEB623Message', {
     kind: 'cancel',
@@ -217,16 +220,7 @@ export const UNIT_SPECS: Readonly<Record<CebDeclarationType, UnitSpec>> = {
     parties: (h) => codes(str(h, 'ebpCode'), str(h, 'ebcCode'), str(h, 'logisticsCode'), str(h, 'agentCode')),
     acceptedStatus: '399',
     codes: { duplicate: '-623009', notFound: '-623003', locked: '-623005', noPermission: '-623026' },
-    receiptUnit: (h, o) => ({
-      ...base(h, o),
-      customsCode: str(h, 'customsCode'),
-      ebpCode: str(h, 'ebpCode'),
-      ebcCode: str(h, 'ebcCode'),
-      agentCode: str(h, 'agentCode'),
-      copNo: copNoOf(h, o),
-      preNo: o.preNo,
-      invtNo: str(h, 'invtNo'),
-    }),
+    receiptUnit: (h, o) => inventoryReceiptUnit(h, o, str(h, 'invtNo')),
   }),
   CEB625Message: spec('CEB625Message', {
     kind: 'refund',
@@ -237,16 +231,7 @@ export const UNIT_SPECS: Readonly<Record<CebDeclarationType, UnitSpec>> = {
     parties: (h) => codes(str(h, 'ebpCode'), str(h, 'ebcCode'), str(h, 'logisticsCode'), str(h, 'agentCode')),
     acceptedStatus: '120',
     codes: { duplicate: '-625033', notFound: '-625016', locked: '-625022', noPermission: '-625021' },
-    receiptUnit: (h, o) => ({
-      ...base(h, o),
-      customsCode: str(h, 'customsCode'),
-      ebpCode: str(h, 'ebpCode'),
-      ebcCode: str(h, 'ebcCode'),
-      agentCode: str(h, 'agentCode'),
-      copNo: copNoOf(h, o),
-      preNo: o.preNo,
-      invtNo: str(h, 'invtNo'),
-    }),
+    receiptUnit: (h, o) => inventoryReceiptUnit(h, o, str(h, 'invtNo')),
   }),
   CEB711Message: spec('CEB711Message', {
     kind: 'delivery',

@@ -294,16 +294,6 @@ export function createCebRepository(db: Kysely<Database>) {
       return db.selectFrom('ceb_inventories').selectAll().where('order_no', '=', orderNo).execute();
     },
 
-    /** Inventories still waiting for their set that name this order or this waybill. */
-    async findWaiting(orderNo: string): Promise<CebInventoryRow[]> {
-      return db
-        .selectFrom('ceb_inventories')
-        .selectAll()
-        .where('order_no', '=', orderNo)
-        .where('status', '=', '2')
-        .execute();
-    },
-
     async findExpiredWaiting(now: Date, limit: number): Promise<CebInventoryRow[]> {
       return db
         .selectFrom('ceb_inventories')
@@ -313,10 +303,6 @@ export function createCebRepository(db: Kysely<Database>) {
         .orderBy('wait_deadline')
         .limit(limit)
         .execute();
-    },
-
-    async insertInventory(row: CebInventoryRow): Promise<void> {
-      await db.insertInto('ceb_inventories').values(row).execute();
     },
 
     /** Optimistic update: false when the row changed since it was read (version moved on). */
@@ -376,41 +362,6 @@ export function createCebRepository(db: Kysely<Database>) {
       if (input.recipientCode !== undefined)
         q = q.where(sql<boolean>`recipient_codes @> array[${input.recipientCode}]::text[]`);
       return q.orderBy('id').limit(input.limit).execute();
-    },
-
-    /**
-     * Adds to a buyer's annual usage only if the total stays within `limit`: one atomic statement,
-     * so concurrent inventories of the same buyer are serialised on the row and never pass it together.
-     */
-    async addUsage(input: {
-      buyerHash: string;
-      year: number;
-      amount: string;
-      limit: string;
-    }): Promise<boolean> {
-      const result = await sql<{ used: string }>`
-        insert into ceb_buyer_usage as u (buyer_hash, year, used)
-        select ${input.buyerHash}, ${input.year}, ${input.amount}::numeric
-        where ${input.amount}::numeric <= ${input.limit}::numeric
-        on conflict (buyer_hash, year) do update set used = u.used + excluded.used
-          where u.used + excluded.used <= ${input.limit}::numeric
-        returning used`.execute(db);
-      return result.rows.length === 1;
-    },
-
-    async subtractUsage(input: { buyerHash: string; year: number; amount: string }): Promise<void> {
-      await sql`update ceb_buyer_usage set used = greatest(used - ${input.amount}::numeric, 0)
-        where buyer_hash = ${input.buyerHash} and year = ${input.year}`.execute(db);
-    },
-
-    async getUsage(buyerHash: string, year: number): Promise<string> {
-      const row = await db
-        .selectFrom('ceb_buyer_usage')
-        .select('used')
-        .where('buyer_hash', '=', buyerHash)
-        .where('year', '=', year)
-        .executeTakeFirst();
-      return row?.used ?? '0';
     },
 
     async insertUsageEntries(rows: readonly CebUsageEntryRow[]): Promise<void> {
@@ -525,15 +476,6 @@ export function createCebRepository(db: Kysely<Database>) {
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
       ]);
       return { rows, total: Number(count?.n ?? 0) };
-    },
-
-    async countRows(): Promise<Record<string, number>> {
-      const result = await sql<{ t: string; n: number }>`
-        select 'messages' as t, count(*)::int8 as n from ceb_messages
-        union all select 'documents', count(*) from ceb_documents
-        union all select 'inventories', count(*) from ceb_inventories
-        union all select 'receipts', count(*) from ceb_receipts`.execute(db);
-      return Object.fromEntries(result.rows.map((r) => [r.t, Number(r.n)]));
     },
   };
 }
