@@ -1,11 +1,10 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Button, Col, DatePicker, Form, Input, Modal, Row, Upload } from 'antd';
+import { Alert, App, AutoComplete, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
 import { useEffect, useState } from 'react';
 import { get, type Page, post } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { Me } from '../../app/session';
 import { showApiError } from '../../shared/api-form';
-import { fileSha256, SHA256_HEX } from '../../shared/file-sha256';
+import { FileDigestItem } from '../../shared/FileDigestItem';
 import { ownPartyId } from './RegisterTransactionForm';
 
 type Day = { format: (f: string) => string; isBefore: (other: Day, unit: 'day') => boolean };
@@ -126,35 +125,12 @@ export function FilePurchaserForm({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item
+            <FileDigestItem
+              form={form}
               name="sha256"
               label={t('pf.agreementFile')}
-              tooltip={t('cat.authorisationFileHint')}
-              rules={[
-                { required: true, message: t('pf.agreementFileRequired') },
-                { pattern: SHA256_HEX, message: t('cat.sha256Rule') },
-              ]}
-            >
-              <Input
-                placeholder="SHA-256"
-                addonAfter={
-                  <Upload
-                    showUploadList={false}
-                    beforeUpload={(file) => {
-                      void fileSha256(file).then((hex) => {
-                        form.setFieldValue('sha256', hex);
-                        void form.validateFields(['sha256']);
-                      });
-                      return false;
-                    }}
-                  >
-                    <Button type="link" size="small" icon={<UploadOutlined />}>
-                      {t('cat.pickFile')}
-                    </Button>
-                  </Upload>
-                }
-              />
-            </Form.Item>
+              requiredMessage={t('pf.agreementFileRequired')}
+            />
           </Col>
           <Col span={12}>
             <Form.Item name="signedOn" label={t('pf.signedOn')} rules={[{ required: true }]}>

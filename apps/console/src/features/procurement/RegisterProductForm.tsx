@@ -1,11 +1,10 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Form, Input, Modal, Row, Select, Upload } from 'antd';
+import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { get, type Page, post } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { Me } from '../../app/session';
 import { showApiError } from '../../shared/api-form';
-import { fileSha256, SHA256_HEX } from '../../shared/file-sha256';
+import { FileDigestItem } from '../../shared/FileDigestItem';
 import { ownPartyId } from './RegisterTransactionForm';
 
 type Values = {
@@ -199,35 +198,12 @@ export function RegisterProductForm({
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item
+                <FileDigestItem
+                  form={form}
                   name="sha256"
                   label={t('cat.authorisationFile')}
-                  tooltip={t('cat.authorisationFileHint')}
-                  rules={[
-                    { required: true, message: t('cat.authorisationFileRequired') },
-                    { pattern: SHA256_HEX, message: t('cat.sha256Rule') },
-                  ]}
-                >
-                  <Input
-                    placeholder="SHA-256"
-                    addonAfter={
-                      <Upload
-                        showUploadList={false}
-                        beforeUpload={(file) => {
-                          void fileSha256(file).then((hex) => {
-                            form.setFieldValue('sha256', hex);
-                            void form.validateFields(['sha256']);
-                          });
-                          return false;
-                        }}
-                      >
-                        <Button type="link" size="small" icon={<UploadOutlined />}>
-                          {t('cat.pickFile')}
-                        </Button>
-                      </Upload>
-                    }
-                  />
-                </Form.Item>
+                  requiredMessage={t('cat.authorisationFileRequired')}
+                />
               </Col>
             </>
           )}
