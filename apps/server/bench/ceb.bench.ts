@@ -261,7 +261,7 @@ async function main() {
     { name: 'raw limit expressed as sets', value: Math.round(copySetsPerS), unit: 'sets/s' },
     { name: 'ratio: pipeline / COPY', value: setsPerS / copySetsPerS, unit: '' },
   ];
-  printFigures(`bench:ceb — ${database}`, figures);
+  printFigures(`bench:ceb — ${database} (${db.connection})`, figures);
   process.stdout.write(
     `  RSS over time (s → MiB): ${rss.map((r) => `${r.atSeconds}→${r.rssMiB}`).join(' ')}\n`,
   );
@@ -271,6 +271,7 @@ async function main() {
       .join(', ')}\n`,
   );
   const file = writeResults('ceb', database, figures, {
+    connection: db.connection,
     rowsPerSetByTable: perTable,
     sets: processedSets,
     seconds,

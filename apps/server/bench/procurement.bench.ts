@@ -359,8 +359,9 @@ async function main() {
       unit: '',
     },
   ];
-  printFigures(`bench:procurement — ${database}`, figures);
+  printFigures(`bench:procurement — ${database} (${db.connection})`, figures);
   const file = writeResults('procurement', database, figures, {
+    connection: db.connection,
     transactions: size,
     declarations: containers,
   });

@@ -21,4 +21,32 @@ describe('PiiVault', () => {
     sealed[sealed.length - 1]! ^= 1;
     expect(() => vault.decrypt(`v1.${sealed.toString('base64')}`)).toThrow();
   });
+
+  it('seals many values with one cipher, each opening alone, also after another is blanked', () => {
+    const values = [
+      '',
+      '{"a":1}',
+      '张三 13800000000',
+      'x'.repeat(16),
+      'y'.repeat(17),
+      '{"长":"文"}'.repeat(300),
+    ];
+    const sealed = vault.sealCommitted(values);
+    expect(sealed).toHaveLength(values.length);
+    for (const s of sealed) expect(s).toMatch(/^v2\.[A-Za-z0-9+/=]+$/);
+    // Any one of them opens without the others (a purged neighbour is simply gone).
+    for (let i = values.length - 1; i >= 0; i -= 1) expect(vault.openCommitted(sealed[i]!)).toBe(values[i]);
+    // The plaintext is not visible, and no two non-empty values (of one call or two) start at the
+    // same counter block (each value's blocks follow its start, so none share keystream).
+    expect(sealed[2]).not.toContain('张三');
+    const again = vault.sealCommitted(values);
+    const block = (s: string) => Buffer.from(s.slice(3), 'base64').subarray(0, 16).toString('hex');
+    const blocks = new Set([...sealed.slice(1), ...again.slice(1)].map(block));
+    expect(blocks.size).toBe(2 * (values.length - 1));
+    // v1 values still open through the same call.
+    expect(vault.openCommitted(vault.encrypt('v1 value'))).toBe('v1 value');
+    // Another key opens it to something else: the caller's content-hash check is what detects it.
+    const other = createPiiVault({ piiKey: randomBytes(32), piiHashKey: randomBytes(32) });
+    expect(other.openCommitted(sealed[1]!)).not.toBe(values[1]);
+  });
 });

@@ -1,10 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 /** IVs are cut from one CSPRNG draw of this size: one call per 341 values instead of one each. */
 const IV_POOL_BYTES = 4096;
+const CTR_BLOCK_BYTES = 16;
 
 export type PiiKind = 'resident_id' | 'passport' | 'name' | 'phone' | 'address';
 
@@ -16,6 +17,16 @@ export interface PiiVault {
   encrypt(plaintext: string): string;
   decrypt(ciphertext: string): string;
   blindIndex(kind: PiiKind, value: string): string;
+  /**
+   * Encrypts many values with ONE cipher: AES-256-CTR under a subkey, one random counter block
+   * per call, each value starting at its own block (`v2.<base64 counter block‖ciphertext>`, each
+   * decryptable alone by openCommitted). No authentication tag: only for values whose SHA-256 is
+   * committed elsewhere and checked on reading (evidence documents against their leaf's content
+   * hash). Per value it costs a base64 encoding instead of a cipher set-up, tag and IV.
+   */
+  sealCommitted(plaintexts: readonly string[]): string[];
+  /** The plaintext of a sealCommitted (v2) or encrypt (v1) value; v2 values are not authenticated. */
+  openCommitted(ciphertext: string): string;
 }
 
 export function createPiiVault(keys: { piiKey: Buffer; piiHashKey: Buffer }): PiiVault {
@@ -33,6 +44,25 @@ export function createPiiVault(keys: { piiKey: Buffer; piiHashKey: Buffer }): Pi
     ivOffset += IV_BYTES;
     return ivPool.subarray(ivOffset - IV_BYTES, ivOffset);
   };
+  const decrypt = (ciphertext: string): string => {
+    const [version, payload] = ciphertext.split('.', 2);
+    if (version !== VERSION || payload === undefined) throw new Error('unknown PII ciphertext version');
+    const raw = Buffer.from(payload, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', keys.piiKey, raw.subarray(0, IV_BYTES));
+    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+      'utf8',
+    );
+  };
+  const ctrKey = Buffer.from(
+    hkdfSync('sha256', keys.piiKey, Buffer.alloc(0), 'kouan committed values v2', 32),
+  );
+  const openV2 = (payload: string): string => {
+    const raw = Buffer.from(payload, 'base64');
+    if (raw.length < CTR_BLOCK_BYTES) throw new Error('truncated v2 ciphertext');
+    const decipher = createDecipheriv('aes-256-ctr', ctrKey, raw.subarray(0, CTR_BLOCK_BYTES));
+    return Buffer.concat([decipher.update(raw.subarray(CTR_BLOCK_BYTES)), decipher.final()]).toString('utf8');
+  };
   return {
     encrypt(plaintext) {
       const iv = nextIv();
@@ -40,15 +70,46 @@ export function createPiiVault(keys: { piiKey: Buffer; piiHashKey: Buffer }): Pi
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
     },
-    decrypt(ciphertext) {
-      const [version, payload] = ciphertext.split('.', 2);
-      if (version !== VERSION || payload === undefined) throw new Error('unknown PII ciphertext version');
-      const raw = Buffer.from(payload, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', keys.piiKey, raw.subarray(0, IV_BYTES));
-      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
-        'utf8',
-      );
+    decrypt,
+    sealCommitted(plaintexts) {
+      // Each value starts on a block boundary: its counter block is the call's random block with
+      // the low 32 bits set to its first block (values of one call stay far below 2^32 blocks).
+      const lengths = plaintexts.map((text) => Buffer.byteLength(text, 'utf8'));
+      const starts: number[] = [];
+      let blocks = 0;
+      for (const length of lengths) {
+        starts.push(blocks);
+        blocks += Math.ceil(length / CTR_BLOCK_BYTES);
+      }
+      if (blocks >= 2 ** 32) throw new Error('too much to seal in one call');
+      const padded = Buffer.alloc(blocks * CTR_BLOCK_BYTES);
+      plaintexts.forEach((text, i) => {
+        padded.write(text, starts[i]! * CTR_BLOCK_BYTES, 'utf8');
+      });
+      const base = randomBytes(CTR_BLOCK_BYTES);
+      base.writeUInt32BE(0, CTR_BLOCK_BYTES - 4);
+      const cipher = createCipheriv('aes-256-ctr', ctrKey, base);
+      const stream = Buffer.concat([cipher.update(padded), cipher.final()]);
+      // Each value's counter block then its ciphertext, laid end to end, then cut into base64 strings.
+      const sealed = Buffer.allocUnsafe(lengths.reduce((sum, n) => sum + CTR_BLOCK_BYTES + n, 0));
+      let at = 0;
+      return lengths.map((length, i) => {
+        const from = at;
+        base.copy(sealed, at);
+        sealed.writeUInt32BE(starts[i]!, at + CTR_BLOCK_BYTES - 4);
+        stream.copy(
+          sealed,
+          at + CTR_BLOCK_BYTES,
+          starts[i]! * CTR_BLOCK_BYTES,
+          starts[i]! * CTR_BLOCK_BYTES + length,
+        );
+        at += CTR_BLOCK_BYTES + length;
+        return `v2.${sealed.toString('base64', from, at)}`;
+      });
+    },
+    openCommitted(ciphertext) {
+      if (ciphertext.startsWith('v2.')) return openV2(ciphertext.slice(3));
+      return decrypt(ciphertext);
     },
     blindIndex(kind, value) {
       return createHmac('sha256', keys.piiHashKey)

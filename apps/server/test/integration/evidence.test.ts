@@ -292,6 +292,33 @@ describe('evidence ledger', () => {
     await t.sql('alter table evidence_bundles enable trigger evidence_bundles_guard');
     expect((await verifyAll()).ok).toBe(true);
 
+    // Entry 7's stored document altered (one base64 character of its ciphertext): its package is
+    // refused with a clear code, and re-verification names it.
+    const bundle = (
+      await t.sql<{ f: string; d: string }>(`select first_idx as f, documents as d from evidence_bundles
+        where first_idx <= 7 and first_idx + entry_count > 7`)
+    )[0]!;
+    const documents = bundle.d.split('\u001e');
+    const at = 7 - Number(bundle.f);
+    const sealed = documents[at]!;
+    expect(sealed).toMatch(/^v2\./);
+    const tampered = documents.map((d, i) =>
+      i === at ? `${d.slice(0, 30)}${d[30] === 'A' ? 'B' : 'A'}${d.slice(31)}` : d,
+    );
+    const setDocuments = (text: string) =>
+      t.sql(`update evidence_bundles set documents = '${text}' where first_idx = ${bundle.f}`);
+    await t.sql('alter table evidence_bundles disable trigger evidence_bundles_guard');
+    await setDocuments(tampered.join('\u001e'));
+    const pkg = await t.request('GET', '/api/evidence/entries/7/package', {
+      token: await t.login('customs'),
+    });
+    expect(pkg.status).toBe(500);
+    expect(pkg.body.error.code).toBe('EVIDENCE_DOCUMENT_CORRUPT');
+    expect((await verifyAll()).problem).toBe('entry 7: its document does not match its content hash');
+    await setDocuments(bundle.d);
+    await t.sql('alter table evidence_bundles enable trigger evidence_bundles_guard');
+    expect((await verifyAll()).ok).toBe(true);
+
     await t.sql('alter table evidence_nodes disable trigger evidence_nodes_append_only');
     await t.sql(
       `update evidence_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1) where level = 4 and idx = 1`,

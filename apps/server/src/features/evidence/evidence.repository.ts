@@ -33,12 +33,12 @@ export interface NodeRow {
 /** One append slice as recordEvidence writes it: a bundle of consecutive entries. */
 export interface NewBundle {
   readonly firstIdx: number;
-  /** The leaves' texts concatenated (their UTF-8 bytes are the stored leaves). */
-  readonly leaves: string;
+  /** The leaves concatenated (UTF-8 bytes). */
+  readonly leaves: Uint8Array;
   /** Cumulative UTF-8 end offset of each leaf in `leaves`. */
   readonly leafEnds: readonly number[];
-  /** The leaf hashes concatenated, hex. */
-  readonly leafHashesHex: string;
+  /** The leaf hashes concatenated. */
+  readonly leafHashes: Uint8Array;
   readonly kinds: readonly string[];
   readonly subjectTypes: readonly string[];
   readonly subjectIds: readonly string[];
@@ -127,6 +127,20 @@ const ENTRY_COLUMNS = (i: string) =>
 const HOLDS = (idx: number) =>
   sql`b.first_idx <= ${idx} and b.first_idx > ${idx - MAX_BUNDLE_ENTRIES} and b.first_idx + b.entry_count > ${idx}`;
 
+const UNIT_SEPARATOR = '\u001f';
+
+/**
+ * A text[] parameter sent as one string split by the server: joining is far cheaper than the
+ * driver's per-element array quoting, and these columns hold identifiers, which never contain
+ * U+001F (refused here rather than split wrongly).
+ */
+function units(values: readonly string[]) {
+  if (values.some((value) => value.includes(UNIT_SEPARATOR)))
+    throw new Error('evidence lookup values must not contain U+001F');
+  // A leading separator, sliced off again, keeps one empty value one element (not an empty array).
+  return sql`(string_to_array(${UNIT_SEPARATOR + values.join(UNIT_SEPARATOR)}::text, chr(31)))[2:]`;
+}
+
 function toCheckpoint(row: Database['evidence_checkpoints']): CheckpointRow {
   return {
     treeSize: row.tree_size,
@@ -208,10 +222,10 @@ export function createEvidenceRepository(db: Kysely<Database>) {
         )
         insert into evidence_bundles (first_idx, entry_count, leaves, leaf_ends, leaf_hashes, kinds, subject_types,
           subject_ids, org_ids, parties, party_ids, documents, recorded_at)
-        values (${bundle.firstIdx}, ${count}, convert_to(${bundle.leaves}::text, 'UTF8'),
-          string_to_array(${bundle.leafEnds.join(',')}::text, ',')::int[], decode(${bundle.leafHashesHex}::text, 'hex'),
-          ${bundle.kinds}::text[], ${bundle.subjectTypes}::text[], ${bundle.subjectIds}::text[],
-          ${bundle.orgIds}::text[], ${bundle.parties}::text[], ${partyIds}::text[], ${bundle.documents}::text,
+        values (${bundle.firstIdx}, ${count}, ${Buffer.from(bundle.leaves.buffer, bundle.leaves.byteOffset, bundle.leaves.byteLength)}::bytea,
+          string_to_array(${bundle.leafEnds.join(',')}::text, ',')::int[], ${Buffer.from(bundle.leafHashes.buffer, bundle.leafHashes.byteOffset, bundle.leafHashes.byteLength)}::bytea,
+          ${units(bundle.kinds)}, ${units(bundle.subjectTypes)}, ${units(bundle.subjectIds)},
+          ${units(bundle.orgIds)}, ${units(bundle.parties)}, ${partyIds}::text[], ${bundle.documents}::text,
           ${bundle.recordedAtIso}::timestamptz)`.execute(db);
     },
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { NoteSigner } from '@kouan/domain/evidence';
 import {
   buildEvidencePackage,
@@ -135,6 +136,22 @@ export async function getConsistencyProof(
 }
 
 /**
+ * The document an entry commits to, opened and checked against the entry's content hash: the
+ * ledger's documents (v2) carry no tag of their own, the leaf's hash is their integrity check.
+ */
+function openDocument(vault: PiiVault, sealed: string, entry: EntryRow): Buffer {
+  let document: Buffer | undefined;
+  try {
+    document = Buffer.from(vault.openCommitted(sealed), 'utf8');
+  } catch {
+    document = undefined;
+  }
+  if (!document || !createHash('sha256').update(document).digest().equals(Buffer.from(entry.contentHash)))
+    throw evidenceError('EVIDENCE_DOCUMENT_CORRUPT', { index: entry.idx });
+  return document;
+}
+
+/**
  * The evidence package of one entry: its bytes, metadata, the document it commits to, an inclusion
  * proof and the signed checkpoint that proof leads to (issued now if none covers the entry yet).
  */
@@ -155,6 +172,7 @@ export async function getEvidencePackage(
   const nodes = await evidence.getNodes(nodesNeededForInclusion(index, checkpoint.treeSize));
   const proof = inclusionProof(index, checkpoint.treeSize, nodeGetterFromMap(nodes));
   const documentEnc = await evidence.getDocumentOf(index);
+  const document = documentEnc === undefined ? undefined : openDocument(deps.vault, documentEnc, entry);
   const leaf = JSON.parse(Buffer.from(entry.leaf).toString('utf8')) as Record<string, string | null>;
   return buildEvidencePackage({
     index,
@@ -169,7 +187,7 @@ export async function getEvidencePackage(
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,
     },
-    ...(documentEnc ? { document: Buffer.from(deps.vault.decrypt(documentEnc), 'utf8') } : {}),
+    ...(document ? { document } : {}),
     inclusionProof: proof,
     treeSize: checkpoint.treeSize,
     checkpoint: checkpoint.note,

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import {
   canonicalJson,
   canonicalJsonString,
@@ -12,6 +11,9 @@ import type { PiiVault } from '../../lib/pii';
 import { SOFTWARE_VERSION } from '../../lib/version';
 import type { EvidenceKind } from './event-kinds';
 import type { EvidenceRepository, NodeRow } from './evidence.repository';
+import { hashLeavesSomewhere, TEXT_SEPARATOR } from './leaf-hashing';
+
+const HASH_BYTES = 32;
 
 export interface EvidenceEvent {
   readonly kind: EvidenceKind;
@@ -96,6 +98,23 @@ export function leafText(
   time: string = event.at.toISOString(),
   token: (value: unknown) => string | undefined = jsonString,
 ): string {
+  const [head, tail] = leafParts(index, event, time, token);
+  return `${head}${contentHashHex}${tail}`;
+}
+
+/** A stand-in content hash: 64 characters, as the hex is, and not hex, so it cannot be mistaken. */
+const CONTENT_HASH_SLOT = 'z'.repeat(64);
+
+/**
+ * The leaf text before and after its content hash (hex), so the hash can be filled in elsewhere
+ * (leaf-hashing.ts). Canonical JSON sorts members, so `contentHash` follows only `actor`.
+ */
+export function leafParts(
+  index: number,
+  event: EvidenceEvent,
+  time: string,
+  token: (value: unknown) => string | undefined,
+): [head: string, tail: string] {
   const actor = token(`${event.actor.type}:${event.actor.id}`);
   const org = event.actor.orgId === null ? 'null' : token(event.actor.orgId);
   const kind = token(event.kind);
@@ -115,14 +134,19 @@ export function leafText(
     subjectType === undefined ||
     parties.includes(undefined)
   ) {
-    return canonicalJsonString(leafObject(index, event, contentHashHex));
+    // The general serialiser, cut at the slot: `"contentHash":"` with its quotes unescaped can only
+    // be the member itself, never text inside a string value.
+    const text = canonicalJsonString(leafObject(index, event, CONTENT_HASH_SLOT));
+    const at = text.indexOf(`"contentHash":"${CONTENT_HASH_SLOT}"`) + '"contentHash":"'.length;
+    return [text.slice(0, at), text.slice(at + CONTENT_HASH_SLOT.length)];
   }
-  return (
-    `{"actor":${actor},"contentHash":"${contentHashHex}","index":${index},"kind":${kind},` +
-    `"organisation":${org},"parties":[${parties.join(',')}],"requestId":${requestId},` +
-    `"softwareVersion":${JSON.stringify(SOFTWARE_VERSION)},"source":${source},"subjectId":${subjectId},` +
-    `"subjectType":${subjectType},"time":"${time}","v":1}`
-  );
+  return [
+    `{"actor":${actor},"contentHash":"`,
+    `","index":${index},"kind":${kind},` +
+      `"organisation":${org},"parties":[${parties.join(',')}],"requestId":${requestId},` +
+      `"softwareVersion":${JSON.stringify(SOFTWARE_VERSION)},"source":${source},"subjectId":${subjectId},` +
+      `"subjectType":${subjectType},"time":"${time}","v":1}`,
+  ];
 }
 
 /** Throws the canonical-JSON error the leaf of `event` would raise, if any. */
@@ -177,28 +201,46 @@ export async function recordEvidence(
   // leaves nothing behind even if the caller catches the error and goes on with its transaction.
   const documentTexts = events.map((event) => canonicalJsonString(event.document));
   for (const event of events) assertLeafFields(event, token);
-  const writes: Promise<void>[] = [];
+  // First every slice is prepared here and handed to the hashing thread (large slices), then the
+  // slices are written in order as their hashes come back: the worker hashes slice k + 1 while
+  // this thread extends the tree and sends slice k, and the server inserts slice k - 1.
+  const slices = [];
   for (let from = 0; from < events.length; from += PIPELINE_ROWS) {
     const slice = events.slice(from, from + PIPELINE_ROWS);
-    const firstIdx = size + recorded.length;
-    let leaves = '';
-    let end = 0;
-    const leafEnds: number[] = [];
-    const leafHashes: Buffer[] = [];
-    const documents: string[] = [];
-    for (const event of slice) {
-      const documentText = documentTexts[recorded.length]!;
-      const contentHash = hash('sha256', documentText, 'buffer');
-      const index = size + recorded.length;
-      const leaf = leafText(index, event, contentHash.toString('hex'), event.at.toISOString(), token);
-      // RFC 9162 leaf hash: the 0x00 prefix is U+0000, one byte in UTF-8.
-      const leafHash = hash('sha256', `\u0000${leaf}`, 'buffer');
-      leafHashes.push(leafHash);
-      leaves += leaf;
-      end += Buffer.byteLength(leaf, 'utf8');
-      leafEnds.push(end);
-      documents.push(deps.vault.encrypt(documentText));
-      recorded.push({ index, leafHash, contentHash });
+    const texts = documentTexts.slice(from, from + slice.length);
+    const heads: string[] = [];
+    const tails: string[] = [];
+    slice.forEach((event, i) => {
+      const [head, tail] = leafParts(size + from + i, event, event.at.toISOString(), token);
+      heads.push(head);
+      tails.push(tail);
+    });
+    const hashed = hashLeavesSomewhere(
+      {
+        documents: texts.join(TEXT_SEPARATOR),
+        heads: heads.join(TEXT_SEPARATOR),
+        tails: tails.join(TEXT_SEPARATOR),
+      },
+      slice.length,
+    );
+    // Awaited below; this only keeps an early failure from being reported as unhandled.
+    hashed.catch(() => undefined);
+    slices.push({ firstIdx: size + from, slice, documents: deps.vault.sealCommitted(texts), hashed });
+  }
+  const writes: Promise<void>[] = [];
+  for (const { firstIdx, slice, documents, hashed } of slices) {
+    const { leaves, leafEnds, hashes } = await hashed;
+    const block = Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength);
+    const count = slice.length;
+    const leafHashes = slice.map((_, i) =>
+      block.subarray(HASH_BYTES * (count + i), HASH_BYTES * (count + i + 1)),
+    );
+    for (let i = 0; i < count; i += 1) {
+      recorded.push({
+        index: firstIdx + i,
+        leafHash: leafHashes[i]!,
+        contentHash: block.subarray(HASH_BYTES * i, HASH_BYTES * (i + 1)),
+      });
     }
     const nodes: NodeRow[] = frontier.appendAll(leafHashes, isStoredLevel);
     const write = deps.evidence.insertBundle(
@@ -206,13 +248,13 @@ export async function recordEvidence(
         firstIdx,
         leaves,
         leafEnds,
-        leafHashesHex: Buffer.concat(leafHashes).toString('hex'),
+        leafHashes: block.subarray(HASH_BYTES * count),
         kinds: slice.map((e) => e.kind),
         subjectTypes: slice.map((e) => e.subject.type),
         subjectIds: slice.map((e) => e.subject.id),
         orgIds: slice.map((e) => e.actor.orgId ?? ''),
         parties: slice.map((e) => e.partyIds.join(',')),
-        // Encrypted documents are `v1.<base64>`: U+001E cannot occur in them.
+        // Encrypted documents are `v2.<base64>`: U+001E cannot occur in them.
         documents: documents.join('\u001e'),
         recordedAtIso: slice[0]!.at.toISOString(),
       },
@@ -221,8 +263,8 @@ export async function recordEvidence(
     // Awaited below by Promise.all; this only keeps an early failure from being reported as unhandled.
     write.catch(() => undefined);
     writes.push(write);
-    // Yield to I/O so the driver sends the queued statement before the next slice is hashed.
-    if (from + PIPELINE_ROWS < events.length) await new Promise<void>((resolve) => setImmediate(resolve));
+    // Yield to I/O so the driver sends the queued statement before the next slice is handled.
+    if (firstIdx + count < size + events.length) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await Promise.all(writes);
   return recorded;

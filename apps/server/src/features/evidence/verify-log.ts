@@ -51,7 +51,7 @@ function entryProblem(row: EntryRow, expectedIndex: number, document: string | u
   }
   if (document !== undefined) {
     const digest = createHash('sha256')
-      .update(Buffer.from(vault.decrypt(document), 'utf8'))
+      .update(Buffer.from(vault.openCommitted(document), 'utf8'))
       .digest();
     if (!eq(digest, row.contentHash)) return `entry ${row.idx}: its document does not match its content hash`;
   }

@@ -1,0 +1,121 @@
+import { hash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * The hashing half of an append slice, kept apart so it can run on a worker thread while the
+ * calling thread prepares the next slice and talks to the database: each document's SHA-256, the
+ * leaf text around it, the RFC 9162 leaf hash and the leaves' UTF-8 end offsets.
+ *
+ * Texts travel as one string each, joined by U+001E: canonical JSON escapes every control
+ * character, so no document, head or tail contains one.
+ */
+export interface LeafHashInput {
+  /** The documents' canonical JSON texts. */
+  readonly documents: string;
+  /** Each leaf's text before its content hash (hex). */
+  readonly heads: string;
+  /** Each leaf's text after its content hash. */
+  readonly tails: string;
+}
+
+export interface LeafHashOutput {
+  /** The leaves concatenated (UTF-8): the bytes the bundle stores. */
+  readonly leaves: Uint8Array;
+  /** Cumulative UTF-8 end offset of each leaf in `leaves`. */
+  readonly leafEnds: number[];
+  /** The content hashes (32 bytes each), then the leaf hashes (32 bytes each), in entry order. */
+  readonly hashes: Uint8Array;
+}
+
+export const TEXT_SEPARATOR = '\u001e';
+const HASH_BYTES = 32;
+
+/** The same work on this thread (small slices, and the worker's own body). */
+export function hashLeaves(input: LeafHashInput): LeafHashOutput {
+  const documents = input.documents.split(TEXT_SEPARATOR);
+  const heads = input.heads.split(TEXT_SEPARATOR);
+  const tails = input.tails.split(TEXT_SEPARATOR);
+  if (heads.length !== documents.length || tails.length !== documents.length)
+    throw new Error('leaf hashing: documents, heads and tails differ in number');
+  const hashes = new Uint8Array(2 * HASH_BYTES * documents.length);
+  const leafEnds: number[] = [];
+  const leaves: string[] = [];
+  let end = 0;
+  for (let i = 0; i < documents.length; i += 1) {
+    const contentHash = hash('sha256', documents[i]!, 'buffer');
+    const leaf = `${heads[i]}${contentHash.toString('hex')}${tails[i]}`;
+    // RFC 9162 leaf hash: the 0x00 prefix is U+0000, one byte in UTF-8.
+    const leafHash = hash('sha256', `\u0000${leaf}`, 'buffer');
+    hashes.set(contentHash, HASH_BYTES * i);
+    hashes.set(leafHash, HASH_BYTES * (documents.length + i));
+    leaves.push(leaf);
+    end += Buffer.byteLength(leaf, 'utf8');
+    leafEnds.push(end);
+  }
+  return { leaves: Buffer.from(leaves.join(''), 'utf8'), leafEnds, hashes };
+}
+
+/** Slices smaller than this are hashed on the calling thread (a round trip costs more). */
+const WORKER_MIN_ENTRIES = 64;
+
+interface Pending {
+  resolve(output: LeafHashOutput): void;
+  reject(error: Error): void;
+}
+
+/**
+ * One worker thread per process, started on first use and not keeping the process alive. Requests
+ * are independent, answered by id. If the worker dies, every pending request is rejected (the
+ * appending transaction rolls back) and the next request starts a new one.
+ */
+class LeafHashWorker {
+  #worker: Worker | undefined;
+  #nextId = 0;
+  readonly #pending = new Map<number, Pending>();
+
+  hash(input: LeafHashInput): Promise<LeafHashOutput> {
+    const worker = this.#worker ?? this.#start();
+    const id = this.#nextId++;
+    return new Promise<LeafHashOutput>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      worker.postMessage({ id, input });
+      // Only while requests are outstanding does the worker hold the process open.
+      worker.ref();
+    });
+  }
+
+  #start(): Worker {
+    // The worker runs TypeScript through tsx registered in the worker itself, so it starts the
+    // same way under `tsx`, vitest or any other host.
+    const worker = new Worker(
+      `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register();
+        return import(${JSON.stringify(new URL('./leaf-hashing.worker.ts', import.meta.url).href)}); })`,
+      { eval: true, execArgv: [] },
+    );
+    worker.unref();
+    worker.on('message', (message: { id: number; output?: LeafHashOutput; error?: string }) => {
+      const pending = this.#pending.get(message.id);
+      this.#pending.delete(message.id);
+      if (this.#pending.size === 0) worker.unref();
+      if (!pending) return;
+      if (message.output) pending.resolve(message.output);
+      else pending.reject(new Error(`evidence leaf hashing failed: ${message.error ?? 'unknown error'}`));
+    });
+    const fail = (error: Error) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      for (const pending of this.#pending.values()) pending.reject(error);
+      this.#pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`evidence leaf-hashing worker exited with code ${code}`)));
+    this.#worker = worker;
+    return worker;
+  }
+}
+
+const worker = new LeafHashWorker();
+
+/** hashLeaves for `count` entries: on the worker thread for large slices, here for small ones. */
+export function hashLeavesSomewhere(input: LeafHashInput, count: number): Promise<LeafHashOutput> {
+  return count >= WORKER_MIN_ENTRIES ? worker.hash(input) : Promise.resolve(hashLeaves(input));
+}
