@@ -1,16 +1,17 @@
 /**
  * Conformance against the OFFICIAL 2022-05 XSDs, checked by libxml2 (xmllint), not by our own validator:
- * every fixture declaration and every receipt the builder emits validates; and a differential check:
- * XSD-level mutations our validator rejects are rejected by xmllint too, and the value-space cases we
- * accept (trailing fraction zeros, whitespace around a decimal) xmllint accepts as well.
+ * every fixture declaration, every receipt the builder emits and the CEB816 tax bill validate. And a
+ * differential check: XSD-level mutations our validator rejects are rejected by xmllint too, and the
+ * value-space cases we accept (trailing fraction zeros, whitespace around a decimal) xmllint accepts.
  * Fails (never skips) when xmllint is not installed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_RECEIPT_INPUTS } from '../src/ceb/fixtures/sample-receipts';
+import { SAMPLE_RECEIPT_INPUTS, SAMPLE_TAX_BILL } from '../src/ceb/fixtures/sample-receipts';
 import type { CebBusinessReceiptType } from '../src/ceb/message-types';
 import { parseCebXml } from '../src/ceb/parse';
 import { buildCebReceipt, buildFormatErrorReceipt, CEB900_RETURN_STATUS } from '../src/ceb/receipts';
+import { buildCebTaxBill } from '../src/ceb/tax-bill';
 import { validateCebMessage } from '../src/ceb/validate';
 import { officialXsdErrors, validateWithOfficialXsd } from './official-xsd';
 
@@ -59,6 +60,14 @@ describe('every receipt the builder emits validates against the official XSD', (
     });
     if (!result.ok) throw new Error('CEB900 did not build');
     expect(officialXsdErrors(result.xml)).toEqual([]);
+  });
+});
+
+describe('the CEB816 tax bill validates against the official XSD', () => {
+  it('CEB816Message with TaxHeadRd and two TaxListRd', () => {
+    const bill = buildCebTaxBill(SAMPLE_TAX_BILL);
+    if (!bill.ok) throw new Error('CEB816 did not build');
+    expect(officialXsdErrors(bill.xml)).toEqual([]);
   });
 });
 
