@@ -214,6 +214,16 @@ describe('CEB816 电子税单: GET /api/ceb/inventories/{invtNo}/tax', () => {
     expect((await t.request('GET', url)).status).toBe(401);
   });
 
+  it('is in the OpenAPI document, answering XML or JSON', async () => {
+    const docs = await t.request('GET', '/docs/json');
+    const op = docs.body.paths['/api/ceb/inventories/{invtNo}/tax']?.get;
+    expect(op?.summary).toContain('CEB816');
+    expect(Object.keys(op?.responses?.['200']?.content ?? {})).toEqual([
+      'application/xml',
+      'application/json',
+    ]);
+  });
+
   it('is void (status 3) once customs rejected the inventory, and absent before acceptance', async () => {
     const { invtNo } = accepted.rejected!;
     const res = await t.request('GET', `/api/ceb/inventories/${invtNo}/tax`, { apiKey: t.apiKey('ebc') });
