@@ -130,6 +130,25 @@ export async function enterpriseFor(t: TestPlatform, customsCode: string, n: num
   return { orgId, partyId: (party as { id: string }).id };
 }
 
+/**
+ * Files every party an official-format fixture names and an organisation for its sender (copCode);
+ * `n` keeps the generated USCIs of different fixtures apart. Returns the sender's organisation.
+ */
+export async function fileFixtureParties(t: TestPlatform, text: string, n: number) {
+  const copCode = /<(?:ceb:)?copCode>([^<]+)</.exec(text)?.[1];
+  if (!copCode) throw new Error('fixture has no copCode');
+  const codes = new Set(
+    [
+      ...text.matchAll(
+        /<(?:ceb:)?(?:ebpCode|ebcCode|payCode|logisticsCode|agentCode|operatorCode|declAgentCode|assureCode)>([^<]+)</g,
+      ),
+    ].map((m) => m[1] as string),
+  );
+  let i = n;
+  for (const code of codes) if (code !== copCode && code !== '无') await enterpriseFor(t, code, i++);
+  return enterpriseFor(t, copCode, i);
+}
+
 let buyerCounter = 0;
 /** A distinct buyer (its own annual quota). */
 export function freshBuyer() {

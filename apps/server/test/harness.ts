@@ -45,9 +45,11 @@ export interface TestPlatform {
 /**
  * A fresh Kouan on a fresh database (in-memory PGlite, or a new database on the PostgreSQL server
  * that is dropped afterwards), with the demo data loaded. The PostgreSQL server must be reachable:
- * the suite fails, it never skips.
+ * the suite fails, it never skips. `env` adds configuration variables (e.g. KOUAN_CEB_AUTO_RELEASE).
  */
-export async function startTestPlatform(): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { env?: Record<string, string> } = {},
+): Promise<TestPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kouan-test-'));
   const clock = fixedClock(new Date('2026-11-20T02:00:00Z'));
   let db: DbHandle;
@@ -72,7 +74,12 @@ export async function startTestPlatform(): Promise<TestPlatform> {
   } else {
     db = await createPglite(undefined);
   }
-  const config = loadConfig({ KOUAN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', KOUAN_DEMO: 'true' });
+  const config = loadConfig({
+    KOUAN_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    KOUAN_DEMO: 'true',
+    ...options.env,
+  });
   const platform = await startPlatform({ config, db, clock, logger: false, checkpointTimer: false });
   const demo = await seedDemo(
     { store: platform.store, vault: platform.deps.vault, clock },

@@ -7,7 +7,7 @@ import { CEB_RECEIPT_TYPE_FOR, parseCebXml, validateCebMessage } from '@kouan/do
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cebIntakeDeps, createCebIntakeService } from '../../src/features/ceb';
 import { actorFor } from '../../src/features/identity/resolve-actor';
-import { enterpriseFor } from '../ceb-helpers';
+import { fileFixtureParties } from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 const dir = new URL('../../../../packages/domain/src/ceb/fixtures/', import.meta.url);
@@ -32,18 +32,7 @@ describe('every declaration type round-trips to its receipt', () => {
     const bytes = readFileSync(new URL(file, dir));
     const text = bytes.toString('utf8');
     const type = /<(?:ceb:)?(CEB\d{3}Message)/.exec(text)?.[1] as keyof typeof CEB_RECEIPT_TYPE_FOR;
-    const copCode = /<(?:ceb:)?copCode>([^<]+)</.exec(text)?.[1] as string;
-    // File every party the fixture names, and a sender organisation for its copCode.
-    const codes = new Set(
-      [
-        ...text.matchAll(
-          /<(?:ceb:)?(?:ebpCode|ebcCode|payCode|logisticsCode|agentCode|operatorCode|declAgentCode|assureCode)>([^<]+)</g,
-        ),
-      ].map((m) => m[1] as string),
-    );
-    let n = files.indexOf(file) * 20;
-    for (const code of codes) if (code !== copCode && code !== '无') await enterpriseFor(t, code, n++);
-    const sender = await enterpriseFor(t, copCode, n++);
+    const sender = await fileFixtureParties(t, text, files.indexOf(file) * 20);
     const org = await t.platform.store.repos.identity.getOrganisation(sender.orgId);
     const actor = actorFor({
       type: 'api_key',

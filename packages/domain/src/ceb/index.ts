@@ -72,6 +72,8 @@ export type * from './schema/generated-types';
 export type { CebSchemaName, XsdSchema } from './schema/schema-types';
 export { CEB_NAMESPACE, XMLDSIG_NAMESPACE } from './schema/schema-types';
 export type { CebDateTimeFormat } from './schema/spec-rules';
+export type { BuildCebTaxBillInput, CebTaxBillLine, CebTaxBillStatus } from './tax-bill';
+export { buildCebTaxBill, CEB_TAX_BILL_STATUS } from './tax-bill';
 export type { CebElement } from './tree';
 export type { CebTreeViolations, CebValidationReport, ValidCebMessage } from './validate';
 export { CEB_MAX_VIOLATIONS, validateCebMessage, validateCebTree } from './validate';

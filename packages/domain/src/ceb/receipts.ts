@@ -3,7 +3,7 @@
  * schema, `ceb:` prefix, UTF-8) plus the same content in the JSON shape. Every receipt is parsed back and
  * validated before it is returned, so an invalid receipt is never handed out.
  */
-import type { CebBusinessReceiptType, CebReceiptType } from './message-types';
+import type { CebBusinessReceiptType, CebMessageType, CebReceiptType } from './message-types';
 import { schemaFor, schemaNameOf } from './message-types';
 import { parseCebXml } from './parse';
 import type { CebReceiptUnitMap } from './receipt-types';
@@ -33,9 +33,10 @@ export function cebGuid(uuid: string): string {
   return uuid.toUpperCase();
 }
 
-export type CebReceiptJson<T extends CebReceiptType> = { readonly [K in T]: CebMessageDataMap[K] };
+export type CebReceiptJson<T extends CebMessageType> = { readonly [K in T]: CebMessageDataMap[K] };
 
-export type CebReceiptBuildResult<T extends CebReceiptType> =
+/** A message Kouan writes (receipts, the CEB816 tax bill): its XML and the same content as JSON. */
+export type CebReceiptBuildResult<T extends CebMessageType> =
   | { readonly ok: true; readonly xml: string; readonly json: CebReceiptJson<T> }
   | { readonly ok: false; readonly violations: readonly CebViolation[] };
 
@@ -79,7 +80,11 @@ function unitToData(type: CebReceiptType, unitType: string, unit: object): Recor
   return data;
 }
 
-function finish<T extends CebReceiptType>(
+/**
+ * Writes `data` as a `type` message, parses it back and validates it against the schema: ok with the XML
+ * and JSON, or the violations (then nothing may be handed out).
+ */
+export function buildValidatedCebMessage<T extends CebMessageType>(
   type: T,
   data: Record<string, unknown>,
   cdataElements?: ReadonlySet<string>,
@@ -99,7 +104,7 @@ export function buildCebReceipt<T extends CebBusinessReceiptType>(
   const { unitName, unitType } = unitParticle(input.type);
   const units = input.units.map((u) => unitToData(input.type, unitType, u));
   const data = { guid: input.guid, version: input.version ?? CEB_RECEIPT_VERSION, [unitName]: units };
-  return finish(input.type, data);
+  return buildValidatedCebMessage(input.type, data);
 }
 
 /**
@@ -157,5 +162,5 @@ export function buildFormatErrorReceipt(
     oriBizMessage: truncateChars(input.oriBizMessage, CEB900_MAX_ORIGINAL_CHARS),
   };
   const data = { guid: input.guid, version: CEB_RECEIPT_VERSION, MessageReturn: unit };
-  return finish(type, data, new Set(['oriBizMessage']));
+  return buildValidatedCebMessage(type, data, new Set(['oriBizMessage']));
 }

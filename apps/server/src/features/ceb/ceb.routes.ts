@@ -26,6 +26,7 @@ import {
 import { findInventories } from './find-inventories';
 import { findReceipts } from './find-receipts';
 import { getOrderView } from './get-order-view';
+import { getTaxBill } from './get-tax-bill';
 import type { CebIntakeService } from './intake-service';
 import { findReference, loadReferenceCsv } from './reference-data';
 import type { CebSubmissionResult } from './submit-messages';
@@ -99,6 +100,32 @@ export function cebRoutes(deps: AppDeps, intake: CebIntakeService): FastifyPlugi
         },
       },
       async (request) => findInventories(deps, request.actor, request.query),
+    );
+
+    app.get(
+      '/api/ceb/inventories/:invtNo/tax',
+      {
+        config: { permission: 'ceb:read' },
+        schema: {
+          tags,
+          summary: '电子税单（CEB816）/ The tax bill of an accepted import inventory (CEB816)',
+          description:
+            'The tax assessed per line when the inventory was accepted (120), as the official CEB816Message (Tax → TaxHeadRd totals + one TaxListRd per line: taxPrice, customsTax, valueAddedTax, consumptionTax). XML by default; `Accept: application/json` answers `{ "CEB816Message": { guid, version, Tax: [{ TaxHeadRd, TaxListRd }] } }` with the same content. taxNo is `TAX` + invtNo; status 1 (generated), 3 (void: the inventory was rejected, returned or cancelled). 404 for an inventory the caller does not see or that was never accepted.',
+          params: InventoryParams,
+          produces: ['application/xml', 'application/json'],
+          response: {
+            200: Type.Unknown({
+              description: 'CEB816Message as XML, or as JSON with Accept: application/json',
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        const bill = await getTaxBill(deps, request.actor, request.params);
+        if (wantsJson(request)) return reply.type('application/json').send(bill.json);
+        return reply.type('application/xml; charset=utf-8').send(bill.xml);
+      },
     );
 
     app.get(

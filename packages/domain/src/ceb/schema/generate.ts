@@ -3,7 +3,7 @@
  *
  *   npx tsx packages/domain/src/ceb/schema/generate.ts [xsdDir]
  *
- * xsdDir defaults to /work/shared/ceb-spec/xsd. The XSDs are trusted input (official files), so the
+ * xsdDir defaults to ./official (the official XSDs committed beside this file). The XSDs are trusted input (official files), so the
  * permissive fast-xml-parser is fine here; message bodies go through the strict reader in xml-reader.ts.
  * The output is formatted with Biome so that `biome check` passes on the committed file.
  */
@@ -277,7 +277,7 @@ function renderTypes(imp: XsdSchema, exp: XsdSchema): string {
 }
 
 function main(): void {
-  const xsdDir = resolve(process.argv[2] ?? '/work/shared/ceb-spec/xsd');
+  const xsdDir = resolve(process.argv[2] ?? join(here, 'official'));
   const imp = buildSchema(readFileSync(join(xsdDir, 'ceb-import-2022.xsd'), 'utf8'), 'ceb-import-2022.xsd');
   const exp = buildSchema(readFileSync(join(xsdDir, 'ceb-export-2022.xsd'), 'utf8'), 'ceb-export-2022.xsd');
   const out = join(here, 'generated.ts');
