@@ -181,10 +181,11 @@ const PIPELINE_ROWS = 250;
  *
  * Each slice of up to 250 events becomes one bundle row holding their leaves, leaf hashes, lookup
  * columns and encrypted documents (migration 0013); only the nodes at stored levels
- * (isStoredLevel) are written: see stored-levels.ts. Bundles are sent while the following slice is
- * being hashed and encrypted, so on PostgreSQL the server inserts on one core while this process
- * hashes on the other; every insert is awaited before returning, and any failure rejects (the
- * caller's transaction then rolls back as a whole).
+ * (isStoredLevel) are written: see stored-levels.ts. Slices are hashed on a worker thread
+ * (leaf-hashing.ts) while this thread sends the previous slice and the server inserts the one
+ * before; every insert is awaited before returning. Any failure rejects — a refused event before
+ * anything is sent; the hashing thread or the database later, after which the caller must let its
+ * transaction roll back (Store.transaction does).
  */
 export async function recordEvidence(
   deps: { evidence: EvidenceRepository; vault: PiiVault },
