@@ -315,6 +315,13 @@ describe('evidence ledger', () => {
     expect(pkg.status).toBe(500);
     expect(pkg.body.error.code).toBe('EVIDENCE_DOCUMENT_CORRUPT');
     expect((await verifyAll()).problem).toBe('entry 7: its document does not match its content hash');
+    // Cut short, it cannot even be decrypted: named as such, and the package is refused the same way.
+    await setDocuments(documents.map((d, i) => (i === at ? 'v2.AAAA' : d)).join('\u001e'));
+    expect((await verifyAll()).problem).toBe('entry 7: its document cannot be decrypted');
+    const cut = await t.request('GET', '/api/evidence/entries/7/package', {
+      token: await t.login('customs'),
+    });
+    expect(cut.body.error.code).toBe('EVIDENCE_DOCUMENT_CORRUPT');
     await setDocuments(bundle.d);
     await t.sql('alter table evidence_bundles enable trigger evidence_bundles_guard');
     expect((await verifyAll()).ok).toBe(true);

@@ -127,6 +127,9 @@ const ENTRY_COLUMNS = (i: string) =>
 const HOLDS = (idx: number) =>
   sql`b.first_idx <= ${idx} and b.first_idx > ${idx - MAX_BUNDLE_ENTRIES} and b.first_idx + b.entry_count > ${idx}`;
 
+/** A Buffer over the same memory: the driver sends Buffers as binary parameters, without hex. */
+const binary = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 const UNIT_SEPARATOR = '\u001f';
 
 /**
@@ -222,8 +225,8 @@ export function createEvidenceRepository(db: Kysely<Database>) {
         )
         insert into evidence_bundles (first_idx, entry_count, leaves, leaf_ends, leaf_hashes, kinds, subject_types,
           subject_ids, org_ids, parties, party_ids, documents, recorded_at)
-        values (${bundle.firstIdx}, ${count}, ${Buffer.from(bundle.leaves.buffer, bundle.leaves.byteOffset, bundle.leaves.byteLength)}::bytea,
-          string_to_array(${bundle.leafEnds.join(',')}::text, ',')::int[], ${Buffer.from(bundle.leafHashes.buffer, bundle.leafHashes.byteOffset, bundle.leafHashes.byteLength)}::bytea,
+        values (${bundle.firstIdx}, ${count}, ${binary(bundle.leaves)}::bytea,
+          string_to_array(${bundle.leafEnds.join(',')}::text, ',')::int[], ${binary(bundle.leafHashes)}::bytea,
           ${units(bundle.kinds)}, ${units(bundle.subjectTypes)}, ${units(bundle.subjectIds)},
           ${units(bundle.orgIds)}, ${units(bundle.parties)}, ${partyIds}::text[], ${bundle.documents}::text,
           ${bundle.recordedAtIso}::timestamptz)`.execute(db);

@@ -50,9 +50,13 @@ function entryProblem(row: EntryRow, expectedIndex: number, document: string | u
     return `entry ${row.idx}: its lookup columns differ from its bytes`;
   }
   if (document !== undefined) {
-    const digest = createHash('sha256')
-      .update(Buffer.from(vault.openCommitted(document), 'utf8'))
-      .digest();
+    let opened: string;
+    try {
+      opened = vault.openCommitted(document);
+    } catch {
+      return `entry ${row.idx}: its document cannot be decrypted`;
+    }
+    const digest = createHash('sha256').update(Buffer.from(opened, 'utf8')).digest();
     if (!eq(digest, row.contentHash)) return `entry ${row.idx}: its document does not match its content hash`;
   }
   return undefined;
