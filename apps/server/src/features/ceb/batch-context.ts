@@ -6,16 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CebBusinessReceiptType } from '@kouan/domain/ceb';
 import { buildCebReceipt, cebGuid } from '@kouan/domain/ceb';
-import {
-  add,
-  compare,
-  type Decimal,
-  decimal,
-  formatDecimal,
-  isNegative,
-  isZero,
-  sub,
-} from '@kouan/domain/money';
 import type { Config } from '../../config/config';
 import type { Repositories } from '../../db/store';
 import type { Actor } from '../../lib/actor';
@@ -25,7 +15,8 @@ import type { PiiVault } from '../../lib/pii';
 import type { AuditRecord } from '../audit/audit.repository';
 import type { EvidenceEvent } from '../evidence';
 import { recordEvidence } from '../evidence';
-import { cebError } from './ceb.errors';
+import { BatchInventories } from './batch-inventories';
+import { BatchUsage } from './batch-usage';
 import type {
   CebBondedMovementRow,
   CebDocumentRow,
@@ -59,18 +50,6 @@ class LostRace extends Error {
   constructor(what: string) {
     super(`${what} was written by a concurrent transaction`);
   }
-}
-
-/** Scale of ceb_buyer_usage.used (numeric(19, 5)). */
-const USAGE_SCALE = 5;
-const ZERO = decimal('0');
-const usageKey = (buyerHash: string, year: number) => `${buyerHash}|${year}`;
-
-interface BuyerUsage {
-  readonly buyerHash: string;
-  readonly year: number;
-  readonly stored: Decimal;
-  used: Decimal;
 }
 
 const claimKey = (c: { kind: string; ownerCode: string; number: string }) =>
@@ -118,21 +97,20 @@ export class BatchContext {
   private readonly claimedNumbers = new Set<string>();
   private readonly newNumbers: CebNumberRow[] = [];
   private readonly reclaimedNumbers: { row: CebNumberRow; before: Date }[] = [];
-  /** Inventories as this transaction sees them (read or written), by doc_key. */
-  private readonly inventories = new Map<string, CebInventoryRow>();
-  /** Version each inventory has in the database (null: inserted by this batch). */
-  private readonly inventoryBase = new Map<string, number | null>();
-  /** Orders whose inventories are all in `inventories`. */
-  private readonly inventoryOrders = new Set<string>();
+  /** Inventories as this transaction sees them, and the versions they have in the database. */
+  private readonly inventories: BatchInventories;
   /** Annual usage of the buyers this batch holds the locks of: stored, and as changed by the batch. */
-  private readonly usage = new Map<string, BuyerUsage>();
+  private readonly usage: BatchUsage;
 
   constructor(
     readonly repos: Repositories,
     readonly deps: CebDeps,
     readonly now: Date,
     readonly dryRun: boolean,
-  ) {}
+  ) {
+    this.inventories = new BatchInventories(repos);
+    this.usage = new BatchUsage(repos);
+  }
 
   partyIds(codes: readonly string[]): string[] {
     const ids = codes.map((c) => this.partyIdsByCode.get(c)).filter((v): v is string => v !== undefined);
@@ -201,7 +179,7 @@ export class BatchContext {
   async readAhead(input: BatchReadAhead): Promise<void> {
     const repo = this.repos.ceb;
     const keys = [...new Set(input.docKeys)].filter((k) => !this.storedDocs.has(k));
-    const orders = [...new Set(input.orderNos)].filter((o) => !this.inventoryOrders.has(o));
+    const orders = this.inventories.unknownOrders(input.orderNos);
     const claims = input.claims.filter((c) => !this.storedNumbers.has(claimKey(c)));
     const [docs, payments, inventories, numbers] = await Promise.all([
       keys.length ? repo.latestDocuments(keys) : [],
@@ -213,8 +191,7 @@ export class BatchContext {
     for (const d of docs) this.storedDocs.set(d.doc_key, d);
     for (const o of orders) this.storedPayments.set(o, []);
     for (const p of payments) if (p.order_no) this.storedPayments.get(p.order_no)?.push(p);
-    for (const inv of inventories) this.remember(inv);
-    for (const o of orders) this.inventoryOrders.add(o);
+    this.inventories.readAhead(orders, inventories);
     for (const c of claims) this.storedNumbers.set(claimKey(c), null);
     for (const n of numbers)
       this.storedNumbers.set(claimKey({ kind: n.kind, ownerCode: n.owner_code, number: n.number }), n);
@@ -226,29 +203,7 @@ export class BatchContext {
    * the checks done in memory are exact; the net change is written at flush.
    */
   async loadUsage(keys: readonly { buyerHash: string; year: number }[]): Promise<void> {
-    const wanted = new Map<string, { buyerHash: string; year: number }>();
-    for (const k of keys) {
-      const key = usageKey(k.buyerHash, k.year);
-      if (k.buyerHash && !this.usage.has(key)) wanted.set(key, k);
-    }
-    if (wanted.size === 0) return;
-    const list = [...wanted.values()];
-    await this.repos.ceb.lockBuyers(list.map((k) => k.buyerHash));
-    for (const k of list) this.usage.set(usageKey(k.buyerHash, k.year), { ...k, stored: ZERO, used: ZERO });
-    for (const row of await this.repos.ceb.getUsages(list)) {
-      const used = decimal(row.used);
-      this.usage.set(usageKey(row.buyer_hash, row.year), {
-        buyerHash: row.buyer_hash,
-        year: row.year,
-        stored: used,
-        used,
-      });
-    }
-  }
-
-  private async usageOf(buyerHash: string, year: number): Promise<BuyerUsage> {
-    await this.loadUsage([{ buyerHash, year }]);
-    return this.usage.get(usageKey(buyerHash, year)) as BuyerUsage;
+    await this.usage.load(keys);
   }
 
   /** Adds to a buyer's annual usage only if the total stays within `limit`. */
@@ -258,22 +213,16 @@ export class BatchContext {
     amount: string;
     limit: string;
   }): Promise<boolean> {
-    const u = await this.usageOf(input.buyerHash, input.year);
-    const next = add(u.used, decimal(input.amount));
-    if (compare(next, decimal(input.limit)) > 0) return false;
-    u.used = next;
-    return true;
+    return this.usage.add(input);
   }
 
   /** Gives back to a buyer's annual usage (never below zero). */
   async subtractUsage(input: { buyerHash: string; year: number; amount: string }): Promise<void> {
-    const u = await this.usageOf(input.buyerHash, input.year);
-    const next = sub(u.used, decimal(input.amount));
-    u.used = isNegative(next) ? ZERO : next;
+    await this.usage.subtract(input);
   }
 
   async getUsage(buyerHash: string, year: number): Promise<string> {
-    return formatDecimal((await this.usageOf(buyerHash, year)).used, USAGE_SCALE);
+    return this.usage.get(buyerHash, year);
   }
 
   /** Latest version of a document: written by this batch, read ahead, or read now. */
@@ -335,41 +284,23 @@ export class BatchContext {
     return this.inventories.values();
   }
 
-  private remember(row: CebInventoryRow): CebInventoryRow {
-    const known = this.inventories.get(row.doc_key);
-    if (known) return known;
-    this.inventories.set(row.doc_key, row);
-    this.inventoryBase.set(row.doc_key, row.version);
-    return row;
-  }
-
   /** The inventory under this key as the transaction sees it. */
   async getInventory(key: string, orderNo: string): Promise<CebInventoryRow | undefined> {
-    const known = this.inventories.get(key);
-    if (known || this.inventoryOrders.has(orderNo)) return known;
-    const row = await this.repos.ceb.getInventory(key);
-    return row ? this.remember(row) : undefined;
+    return this.inventories.get(key, orderNo);
   }
 
   async getInventoryByInvtNo(invtNo: string): Promise<CebInventoryRow | undefined> {
-    for (const inv of this.inventories.values()) if (inv.invt_no === invtNo) return inv;
-    const row = await this.repos.ceb.getInventoryByInvtNo(invtNo);
-    return row ? this.remember(row) : undefined;
+    return this.inventories.getByInvtNo(invtNo);
   }
 
   /** Every inventory naming this order, as the transaction sees them. */
   async inventoriesForOrder(orderNo: string): Promise<CebInventoryRow[]> {
-    if (!this.inventoryOrders.has(orderNo)) {
-      for (const row of await this.repos.ceb.inventoriesForOrder(orderNo)) this.remember(row);
-      this.inventoryOrders.add(orderNo);
-    }
-    return [...this.inventories.values()].filter((i) => i.order_no === orderNo);
+    return this.inventories.forOrder(orderNo);
   }
 
   /** Queues a new inventory (inserted at flush). */
   insertInventory(row: CebInventoryRow): void {
-    this.inventories.set(row.doc_key, row);
-    this.inventoryBase.set(row.doc_key, null);
+    this.inventories.insert(row);
   }
 
   /**
@@ -377,11 +308,7 @@ export class BatchContext {
    * already changed it since. The database row is checked against the version read at flush.
    */
   updateInventory(inv: CebInventoryRow, changes: Partial<CebInventoryRow>): CebInventoryRow | null {
-    const current = this.remember(inv);
-    if (current.version !== inv.version) return null;
-    const next: CebInventoryRow = { ...current, ...changes, version: current.version + 1 };
-    this.inventories.set(inv.doc_key, next);
-    return next;
+    return this.inventories.update(inv, changes);
   }
 
   /** Writes everything collected; evidence last (it takes the ledger's append lock). */
@@ -411,22 +338,8 @@ export class BatchContext {
       if ((error as { code?: string }).code === '23505') throw new LostRace('a message or document version');
       throw error;
     }
-    const inserted: CebInventoryRow[] = [];
-    for (const [key, base] of this.inventoryBase) {
-      const row = this.inventories.get(key) as CebInventoryRow;
-      if (base === null) inserted.push(row);
-      else if (row.version !== base) {
-        const { doc_key: _k, version: _v, ...changes } = row;
-        const ok = await repo.updateInventory(key, base, changes, row.version);
-        if (!ok) throw cebError('CEB_CONCURRENT_CHANGE', { invtNo: row.invt_no });
-      }
-    }
-    await repo.insertInventories(inserted);
-    const usage = [...this.usage.values()]
-      .map((u) => ({ buyerHash: u.buyerHash, year: u.year, delta: sub(u.used, u.stored) }))
-      .filter((c) => !isZero(c.delta))
-      .map((c) => ({ ...c, delta: formatDecimal(c.delta) }));
-    await repo.applyUsage(usage);
+    await this.inventories.flush();
+    await this.usage.flush();
     await this.repos.ceb.insertReceipts(this.receipts);
     await this.repos.ceb.appendStatus(this.statuses);
     await this.repos.ceb.insertUsageEntries(this.usageEntries);

@@ -3,40 +3,19 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorResponses } from '../../http/common.schemas';
 import type { AppDeps } from '../../http/deps';
-import { actOnInventory } from './act-on-inventory';
-import { getBondedStock, recordBondedEntry } from './bonded-stock';
-import {
-  ActionBody,
-  BondedEntryBody,
-  BondedStockSchema,
-  EmsParams,
-  FindInventoriesQuery,
-  InventoryPage,
-  InventoryParams,
-  InventorySchema,
-  OrderParams,
-  OrderViewSchema,
-  ReceiptsPage,
-  ReceiptsQuery,
-  ReferenceLoadBody,
-  ReferenceParams,
-  ReferenceQuery,
-  SubmitQuery,
-} from './ceb.schemas';
-import { findInventories } from './find-inventories';
-import { findReceipts } from './find-receipts';
-import { getOrderView } from './get-order-view';
-import { getTaxBill } from './get-tax-bill';
+import { cebBondedStockRoutes } from './bonded-stock.routes';
+import { SubmitQuery } from './ceb.schemas';
 import type { CebIntakeService } from './intake-service';
-import { findReference, loadReferenceCsv } from './reference-data';
+import { cebInventoriesRoutes } from './inventories.routes';
+import { cebInventoryActionsRoutes } from './inventory-actions.routes';
+import { cebOrdersRoutes } from './orders.routes';
+import { cebReceiptsRoutes } from './receipts.routes';
+import { cebReferenceRoutes } from './reference.routes';
 import type { CebSubmissionResult } from './submit-messages';
+import { wantsJson } from './wants-json';
 
 const tags = ['ceb'];
 const XML_TYPES = ['application/xml', 'text/xml'];
-
-function wantsJson(request: FastifyRequest): boolean {
-  return (request.headers.accept ?? '').includes('application/json');
-}
 
 function answer(request: FastifyRequest, reply: FastifyReply, result: CebSubmissionResult) {
   const status = result.outcome === 'format_error' ? 400 : 200;
@@ -85,157 +64,15 @@ export function cebIntakeRoutes(intake: CebIntakeService): FastifyPluginAsyncTyp
   };
 }
 
+/** The CEB routes other than the intake, one file per sub-resource, registered in this order. */
 export function cebRoutes(deps: AppDeps, intake: CebIntakeService): FastifyPluginAsyncTypebox {
   const ceb = intake.deps;
   return async (app) => {
-    app.get(
-      '/api/ceb/inventories',
-      {
-        config: { permission: 'ceb:read' },
-        schema: {
-          tags,
-          summary: '清单查询（订单号、运单号、清单号、订购人、状态、日期）/ Search inventories',
-          querystring: FindInventoriesQuery,
-          response: { 200: InventoryPage, ...errorResponses },
-        },
-      },
-      async (request) => findInventories(deps, request.actor, request.query),
-    );
-
-    app.get(
-      '/api/ceb/inventories/:invtNo/tax',
-      {
-        config: { permission: 'ceb:read' },
-        schema: {
-          tags,
-          summary: '电子税单（CEB816）/ The tax bill of an accepted import inventory (CEB816)',
-          description:
-            'The tax assessed per line when the inventory was accepted (120), as the official CEB816Message (Tax → TaxHeadRd totals + one TaxListRd per line: taxPrice, customsTax, valueAddedTax, consumptionTax). XML by default; `Accept: application/json` answers `{ "CEB816Message": { guid, version, Tax: [{ TaxHeadRd, TaxListRd }] } }` with the same content. taxNo is `TAX` + invtNo; status 1 (generated), 3 (void: the inventory was rejected, returned or cancelled). 404 for an inventory the caller does not see or that was never accepted.',
-          params: InventoryParams,
-          produces: ['application/xml', 'application/json'],
-          response: {
-            200: Type.Unknown({
-              description: 'CEB816Message as XML, or as JSON with Accept: application/json',
-            }),
-            ...errorResponses,
-          },
-        },
-      },
-      async (request, reply) => {
-        const bill = await getTaxBill(deps, request.actor, request.params);
-        if (wantsJson(request)) return reply.type('application/json').send(bill.json);
-        return reply.type('application/xml; charset=utf-8').send(bill.xml);
-      },
-    );
-
-    app.get(
-      '/api/ceb/orders/:ebpCode/:orderNo',
-      {
-        config: { permission: 'ceb:read' },
-        schema: {
-          tags,
-          summary: '订单、支付单、运单、清单四单视图及回执与状态历史 / The four documents of one order',
-          params: OrderParams,
-          response: { 200: OrderViewSchema, ...errorResponses },
-        },
-      },
-      async (request) => getOrderView(deps, request.actor, request.params),
-    );
-
-    app.get(
-      '/api/ceb/receipts',
-      {
-        config: { permission: 'ceb:read' },
-        schema: {
-          tags,
-          summary: '回执拉取（按 id 递增）/ Receipts addressed to you, after a receipt id',
-          querystring: ReceiptsQuery,
-          response: { 200: ReceiptsPage, ...errorResponses },
-        },
-      },
-      async (request) => findReceipts(deps, request.actor, request.query),
-    );
-
-    app.post(
-      '/api/ceb/inventories/:invtNo/actions',
-      {
-        config: { permission: 'ceb:customs' },
-        schema: {
-          tags,
-          summary: '海关处置：放行、查验、退单、结关、退运 / Customs: release, hold, reject, close, return',
-          params: InventoryParams,
-          body: ActionBody,
-          response: { 200: InventorySchema, ...errorResponses },
-        },
-      },
-      async (request) =>
-        actOnInventory(ceb, request.actor, { invtNo: request.params.invtNo, ...request.body }),
-    );
-
-    app.get(
-      '/api/ceb/reference/:table',
-      {
-        config: { permission: 'ceb:read' },
-        schema: {
-          tags,
-          summary: '正面清单 / 税率参数 / Positive list and tax rates',
-          params: ReferenceParams,
-          querystring: ReferenceQuery,
-        },
-      },
-      async (request) => findReference(deps, { table: request.params.table, ...request.query }),
-    );
-
-    app.post(
-      '/api/ceb/reference/:table',
-      {
-        config: { permission: 'ceb:reference:manage' },
-        schema: {
-          tags,
-          summary: '导入正面清单或税率（CSV，按生效日期追加）/ Load the positive list or tax rates from CSV',
-          params: ReferenceParams,
-          body: ReferenceLoadBody,
-          response: {
-            201: Type.Object({ table: Type.String(), loaded: Type.Integer() }),
-            ...errorResponses,
-          },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await loadReferenceCsv(deps, request.actor, { table: request.params.table, ...request.body }),
-          ),
-    );
-
-    app.post(
-      '/api/ceb/bonded-stock',
-      {
-        config: { permission: 'ceb:submit' },
-        schema: {
-          tags,
-          summary: '保税仓入区备货（账册增加）/ Goods entering the bonded account book',
-          body: BondedEntryBody,
-          response: { 201: BondedStockSchema, ...errorResponses },
-        },
-      },
-      async (request, reply) =>
-        reply.status(201).send(await recordBondedEntry(deps, request.actor, request.body)),
-    );
-
-    app.get(
-      '/api/ceb/bonded-stock/:emsNo',
-      {
-        config: { permission: 'ceb:read' },
-        schema: {
-          tags,
-          summary: '保税账册库存 / Bonded stock of an account book',
-          params: EmsParams,
-          response: { 200: BondedStockSchema, ...errorResponses },
-        },
-      },
-      async (request) => getBondedStock(deps, request.params.emsNo),
-    );
+    await app.register(cebInventoriesRoutes(deps));
+    await app.register(cebOrdersRoutes(deps));
+    await app.register(cebReceiptsRoutes(deps));
+    await app.register(cebInventoryActionsRoutes(ceb));
+    await app.register(cebReferenceRoutes(deps));
+    await app.register(cebBondedStockRoutes(deps));
   };
 }

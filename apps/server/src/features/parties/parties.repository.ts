@@ -1,19 +1,14 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, PartiesTable } from '../../db/schema';
 import type { AccessScope } from '../../lib/actor';
+import { createPartyHistoryRepository } from './party-history.repository';
+import { createRecognitionsRepository } from './recognitions.repository';
+import { createZonesRepository } from './zones.repository';
+
+export type { HistoryRecord } from './party-history.repository';
+export type { ZoneRow } from './zones.repository';
 
 export type PartyRow = PartiesTable;
-
-export interface ZoneRow {
-  readonly id: string;
-  readonly code: string;
-  readonly name: string;
-  readonly districtCode: string;
-  readonly districtName: string;
-  readonly description: string;
-  readonly effectiveFrom: string;
-  readonly effectiveTo: string | null;
-}
 
 export interface PartySearch {
   readonly name?: string | undefined;
@@ -28,19 +23,6 @@ export interface PartySearch {
   readonly zoneId?: string | undefined;
   readonly offset: number;
   readonly limit: number;
-}
-
-export interface HistoryRecord {
-  readonly partyId: string;
-  readonly at: Date;
-  readonly action: string;
-  readonly actorType: string;
-  readonly actorId: string;
-  readonly orgId: string | null;
-  readonly requestId: string;
-  readonly reason: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
 }
 
 type PartyQuery = SelectQueryBuilder<Database, 'parties', object>;
@@ -85,19 +67,10 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function toZone(row: Database['market_zones']): ZoneRow {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    districtCode: row.district_code,
-    districtName: row.district_name,
-    description: row.description,
-    effectiveFrom: String(row.effective_from),
-    effectiveTo: row.effective_to === null ? null : String(row.effective_to),
-  };
-}
-
+/**
+ * Parties, with their history, recognitions and the zones they are in, bound to one executor and
+ * offered to use-cases as one surface (`repos.parties.…`).
+ */
 export function createPartiesRepository(db: Kysely<Database>) {
   return {
     /** Must run inside a transaction; held until it commits or rolls back. */
@@ -202,130 +175,6 @@ export function createPartiesRepository(db: Kysely<Database>) {
       return { rows, total: Number(count.n) };
     },
 
-    async appendHistory(record: HistoryRecord): Promise<void> {
-      await db
-        .insertInto('party_history')
-        .values({
-          party_id: record.partyId,
-          at: record.at,
-          action: record.action,
-          actor_type: record.actorType,
-          actor_id: record.actorId,
-          org_id: record.orgId,
-          request_id: record.requestId,
-          reason: record.reason,
-          before: record.before === null ? null : JSON.stringify(record.before),
-          after: JSON.stringify(record.after),
-        })
-        .execute();
-    },
-
-    async findHistory(partyId: string): Promise<HistoryRecord[]> {
-      const rows = await db
-        .selectFrom('party_history')
-        .selectAll()
-        .where('party_id', '=', partyId)
-        .orderBy('id', 'asc')
-        .limit(1000)
-        .execute();
-      return rows.map((r) => ({
-        partyId: r.party_id,
-        at: r.at,
-        action: r.action,
-        actorType: r.actor_type,
-        actorId: r.actor_id,
-        orgId: r.org_id,
-        requestId: r.request_id,
-        reason: r.reason,
-        before: r.before,
-        after: r.after,
-      }));
-    },
-
-    async insertRecognition(row: Database['party_recognitions']): Promise<void> {
-      await db.insertInto('party_recognitions').values(row).execute();
-    },
-
-    async getPendingRecognition(partyId: string) {
-      return db
-        .selectFrom('party_recognitions')
-        .selectAll()
-        .where('party_id', '=', partyId)
-        .where('status', '=', 'pending')
-        .forUpdate()
-        .executeTakeFirst();
-    },
-
-    async decideRecognition(input: {
-      id: string;
-      status: 'recognised' | 'refused';
-      decidedAt: Date;
-      decidedBy: string;
-      reason: string | null;
-    }): Promise<void> {
-      await db
-        .updateTable('party_recognitions')
-        .set({
-          status: input.status,
-          decided_at: input.decidedAt,
-          decided_by: input.decidedBy,
-          reason: input.reason,
-        })
-        .where('id', '=', input.id)
-        .where('status', '=', 'pending')
-        .execute();
-    },
-
-    async findRecognitions(partyId: string) {
-      return db
-        .selectFrom('party_recognitions')
-        .selectAll()
-        .where('party_id', '=', partyId)
-        .orderBy('applied_at', 'asc')
-        .limit(200)
-        .execute();
-    },
-
-    async insertZone(zone: ZoneRow & { createdAt: Date; createdBy: string }): Promise<void> {
-      await db
-        .insertInto('market_zones')
-        .values({
-          id: zone.id,
-          code: zone.code,
-          name: zone.name,
-          district_code: zone.districtCode,
-          district_name: zone.districtName,
-          description: zone.description,
-          effective_from: zone.effectiveFrom,
-          effective_to: zone.effectiveTo,
-          created_at: zone.createdAt,
-          created_by: zone.createdBy,
-        })
-        .execute();
-    },
-
-    async getZone(id: string): Promise<ZoneRow | undefined> {
-      const row = await db.selectFrom('market_zones').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toZone(row);
-    },
-
-    async getZoneByCode(code: string): Promise<ZoneRow | undefined> {
-      const row = await db.selectFrom('market_zones').selectAll().where('code', '=', code).executeTakeFirst();
-      return row && toZone(row);
-    },
-
-    async findZones(input: { effectiveOn?: string | undefined }): Promise<ZoneRow[]> {
-      let q = db.selectFrom('market_zones').selectAll();
-      if (input.effectiveOn) {
-        const on = input.effectiveOn;
-        q = q
-          .where('effective_from', '<=', on)
-          .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', on)]));
-      }
-      const rows = await q.orderBy('code').limit(1000).execute();
-      return rows.map(toZone);
-    },
-
     /** Parties registered under any of these customs codes (all kinds, all statuses). */
     async findByCustomsCodes(codes: readonly string[]): Promise<PartyRow[]> {
       if (codes.length === 0) return [];
@@ -335,6 +184,10 @@ export function createPartiesRepository(db: Kysely<Database>) {
         .where('customs_code', 'in', [...codes])
         .execute();
     },
+
+    ...createPartyHistoryRepository(db),
+    ...createRecognitionsRepository(db),
+    ...createZonesRepository(db),
   };
 }
 

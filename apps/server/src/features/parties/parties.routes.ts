@@ -2,31 +2,21 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses, page } from '../../http/common.schemas';
 import type { AppDeps } from '../../http/deps';
+import { changePartyStatus, fileParties, findParties, getParty } from '.';
 import {
-  applyRecognition,
-  changePartyStatus,
-  createZone,
-  decideRecognition,
-  fileParties,
-  findParties,
-  findZones,
-  getParty,
-} from '.';
-import {
-  ApplyRecognitionBody,
-  DecideRecognitionBody,
   FilePartiesBody,
   FindPartiesQuery,
   PartyDetailSchema,
   PartyIdParams,
   PartyViewSchema,
   StatusBody,
-  ZoneInputSchema,
-  ZoneSchema,
 } from './parties.schemas';
+import { recognitionRoutes } from './recognition.routes';
+import { zonesRoutes } from './zones.routes';
 
 const tags = ['parties'];
 
+/** Parties: filing, search, detail and status; then their recognition and the zones. */
 export function partiesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
@@ -87,67 +77,7 @@ export function partiesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       async (request) =>
         changePartyStatus(deps, request.actor, { partyId: request.params.id, ...request.body }),
     );
-
-    app.post(
-      '/api/parties/:id/recognition',
-      {
-        config: { permission: 'parties:recognition:apply' },
-        schema: {
-          tags,
-          summary: '申请认定 / Apply for recognition',
-          params: PartyIdParams,
-          body: ApplyRecognitionBody,
-          response: { 200: PartyViewSchema, ...errorResponses },
-        },
-      },
-      async (request) =>
-        applyRecognition(deps, request.actor, { partyId: request.params.id, ...request.body }),
-    );
-
-    app.post(
-      '/api/parties/:id/recognition/decision',
-      {
-        config: { permission: 'parties:recognition:decide' },
-        schema: {
-          tags,
-          summary: '认定审核 / Decide a recognition',
-          params: PartyIdParams,
-          body: DecideRecognitionBody,
-          response: { 200: PartyViewSchema, ...errorResponses },
-        },
-      },
-      async (request) =>
-        decideRecognition(deps, request.actor, { partyId: request.params.id, ...request.body }),
-    );
-
-    app.get(
-      '/api/public/zones',
-      {
-        config: { permission: 'public' },
-        schema: {
-          tags: ['public'],
-          summary: '市场集聚区（公开）/ Market cluster zones (public)',
-          querystring: Type.Object({
-            effectiveOn: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
-          }),
-          response: { 200: Type.Array(ZoneSchema), ...errorResponses },
-        },
-      },
-      async (request) => findZones(deps, request.query),
-    );
-
-    app.post(
-      '/api/zones',
-      {
-        config: { permission: 'zones:manage' },
-        schema: {
-          tags,
-          summary: '发布市场集聚区 / Publish a market cluster zone',
-          body: ZoneInputSchema,
-          response: { 201: ZoneSchema, ...errorResponses },
-        },
-      },
-      async (request, reply) => reply.status(201).send(await createZone(deps, request.actor, request.body)),
-    );
+    await app.register(recognitionRoutes(deps));
+    await app.register(zonesRoutes(deps));
   };
 }

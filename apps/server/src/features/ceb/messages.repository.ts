@@ -1,0 +1,62 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema';
+import { chunks, INSERT_CHUNK_ROWS } from './chunks';
+
+export type CebMessageRow = Database['ceb_messages'];
+export type CebReceiptRow = Database['ceb_receipts'];
+
+/** Messages as received, the receipts issued for them, and the serials of the units they carry. */
+export function createCebMessagesRepository(db: Kysely<Database>) {
+  return {
+    async nextSerials(count: number): Promise<number[]> {
+      if (count === 0) return [];
+      const result = await sql<{ n: number }>`select nextval('ceb_serial_seq')::int8 as n
+        from generate_series(1, ${count})`.execute(db);
+      return result.rows.map((r) => Number(r.n));
+    },
+
+    async findMessagesByGuid(orgId: string, guids: readonly string[]) {
+      if (guids.length === 0) return [];
+      return db
+        .selectFrom('ceb_messages as m')
+        .innerJoin('ceb_receipts as r', 'r.id', 'm.receipt_id')
+        .select(['m.id', 'm.guid', 'm.message_type', 'r.xml', 'r.json', 'r.receipt_type'])
+        .where('m.sender_org_id', '=', orgId)
+        .where('m.guid', 'in', [...guids])
+        .execute();
+    },
+
+    async insertMessages(rows: readonly CebMessageRow[]): Promise<void> {
+      for (const part of chunks(rows, INSERT_CHUNK_ROWS))
+        await db.insertInto('ceb_messages').values(part).execute();
+    },
+
+    async insertReceipts(rows: readonly CebReceiptRow[]): Promise<void> {
+      for (const part of chunks(rows, INSERT_CHUNK_ROWS))
+        await db.insertInto('ceb_receipts').values(part).execute();
+    },
+
+    async receiptsFor(docKeys: readonly string[], messageIds: readonly string[]): Promise<CebReceiptRow[]> {
+      if (docKeys.length === 0 && messageIds.length === 0) return [];
+      return db
+        .selectFrom('ceb_receipts')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            ...(docKeys.length ? [eb('doc_key', 'in', [...docKeys])] : []),
+            ...(messageIds.length ? [eb('message_id', 'in', [...messageIds])] : []),
+          ]),
+        )
+        .orderBy('id')
+        .execute();
+    },
+
+    /** Receipts after `afterId` (ids are time-ordered), for one recipient code or all. */
+    async findReceipts(input: { afterId: string; recipientCode?: string | undefined; limit: number }) {
+      let q = db.selectFrom('ceb_receipts').selectAll().where('id', '>', input.afterId);
+      if (input.recipientCode !== undefined)
+        q = q.where(sql<boolean>`recipient_codes @> array[${input.recipientCode}]::text[]`);
+      return q.orderBy('id').limit(input.limit).execute();
+    },
+  };
+}
