@@ -1,8 +1,8 @@
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { get, post } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { showApiError } from '../../shared/api-form';
+import { FormModal, useFormSubmit } from '../../shared/FormModal';
 import { PARTY_KIND_NAMES } from '../../shared/labels';
 
 type Zone = { id: string; code: string; name: string };
@@ -35,12 +35,11 @@ export function FilePartyForm({
   onClose: () => void;
   onFiled: () => void;
 }) {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const { busy, error, setError, run } = useFormSubmit(form);
   const [zones, setZones] = useState<Zone[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const legalForm = Form.useWatch('legalForm', form);
 
   useEffect(() => {
@@ -50,57 +49,46 @@ export function FilePartyForm({
         .catch(() => setZones([]));
   }, [open]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    const party = {
-      kind: v.kind,
-      legalForm: v.legalForm,
-      name: v.name.trim(),
-      ...(v.usci ? { usci: v.usci.trim() } : {}),
-      ...(v.customsCode ? { customsCode: v.customsCode.trim() } : {}),
-      ...(v.residentId ? { residentId: v.residentId.trim() } : {}),
-      ...(v.passportNumber
-        ? {
-            passport: {
-              number: v.passportNumber.trim(),
-              nationality: (v.passportNationality ?? '').trim().toUpperCase(),
-            },
-          }
-        : {}),
-      ...(v.nationality ? { nationality: v.nationality.trim().toUpperCase() } : {}),
-      ...(v.phone ? { phone: v.phone.trim() } : {}),
-      ...(v.address ? { address: v.address.trim() } : {}),
-      ...(v.zoneId ? { zoneId: v.zoneId } : {}),
-      ...(v.stallNo ? { stallNo: v.stallNo.trim() } : {}),
-      ...(v.districtCode ? { districtCode: v.districtCode } : {}),
-    };
-    try {
+  const submit = () =>
+    run(async (v) => {
+      const party = {
+        kind: v.kind,
+        legalForm: v.legalForm,
+        name: v.name.trim(),
+        ...(v.usci ? { usci: v.usci.trim() } : {}),
+        ...(v.customsCode ? { customsCode: v.customsCode.trim() } : {}),
+        ...(v.residentId ? { residentId: v.residentId.trim() } : {}),
+        ...(v.passportNumber
+          ? {
+              passport: {
+                number: v.passportNumber.trim(),
+                nationality: (v.passportNationality ?? '').trim().toUpperCase(),
+              },
+            }
+          : {}),
+        ...(v.nationality ? { nationality: v.nationality.trim().toUpperCase() } : {}),
+        ...(v.phone ? { phone: v.phone.trim() } : {}),
+        ...(v.address ? { address: v.address.trim() } : {}),
+        ...(v.zoneId ? { zoneId: v.zoneId } : {}),
+        ...(v.stallNo ? { stallNo: v.stallNo.trim() } : {}),
+        ...(v.districtCode ? { districtCode: v.districtCode } : {}),
+      };
       await post('/api/parties', { parties: [party] });
       message.success(t('common.done'));
       form.resetFields();
       onFiled();
-    } catch (e) {
-      setError(showApiError(form, e, pick));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('party.file')}
       width={760}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      {error && (
-        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />
-      )}
       <Form<Values>
         name="fileParty"
         form={form}
@@ -230,6 +218,6 @@ export function FilePartyForm({
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

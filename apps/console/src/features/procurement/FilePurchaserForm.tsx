@@ -1,10 +1,10 @@
-import { Alert, App, AutoComplete, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { App, AutoComplete, Col, DatePicker, Form, Input, Row } from 'antd';
 import { useEffect, useState } from 'react';
 import { get, type Page, post } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { Me } from '../../app/session';
-import { showApiError } from '../../shared/api-form';
 import { FileDigestItem } from '../../shared/FileDigestItem';
+import { FormModal, useFormSubmit } from '../../shared/FormModal';
 import { ownPartyId } from './RegisterTransactionForm';
 
 type Day = { format: (f: string) => string; isBefore: (other: Day, unit: 'day') => boolean };
@@ -29,11 +29,10 @@ export function FilePurchaserForm({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useFormSubmit(form);
   const [purchasers, setPurchasers] = useState<{ value: string; label: string }[]>([]);
 
   useEffect(() => {
@@ -43,11 +42,8 @@ export function FilePurchaserForm({
       .catch(() => setPurchasers([]));
   }, [open]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async (v) => {
       await post('/api/procurement/purchaser-files', {
         operatorId: v.operatorId.trim(),
         purchaserId: v.purchaserId.trim(),
@@ -61,26 +57,18 @@ export function FilePurchaserForm({
       message.success(t('common.done'));
       form.resetFields();
       onDone();
-    } catch (e) {
-      setError(showApiError(form, e, pick));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('pf.create')}
       width={720}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      {error && (
-        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />
-      )}
       <Form<Values>
         name="filePurchaser"
         form={form}
@@ -157,6 +145,6 @@ export function FilePurchaserForm({
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

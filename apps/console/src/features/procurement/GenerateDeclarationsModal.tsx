@@ -1,9 +1,9 @@
-import { Alert, App, AutoComplete, Form, Modal, Progress, Table, Tag, Typography } from 'antd';
+import { Alert, App, AutoComplete, Form, Progress, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { get, type Page, post } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { showApiError } from '../../shared/api-form';
+import { FormModal, useFormSubmit } from '../../shared/FormModal';
 import type { Container, Declaration } from './types';
 
 /** 生成报关单: the server splits a container at the USD limit; this shows the parts it made. */
@@ -14,12 +14,11 @@ export function GenerateDeclarationsModal({
   container: Container | null;
   onClose: () => void;
 }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ brokerId: string }>();
+  const { busy, error, setError, run } = useFormSubmit(form);
   const [brokers, setBrokers] = useState<{ value: string; label: string }[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Declaration[] | null>(null);
 
   useEffect(() => {
@@ -29,41 +28,31 @@ export function GenerateDeclarationsModal({
     get<Page<{ id: string; name: string }>>('/api/parties', { kind: 'customs_broker', pageSize: 200 })
       .then((r) => setBrokers(r.items.map((b) => ({ value: b.id, label: `${b.name} · ${b.id}` }))))
       .catch(() => setBrokers([]));
-  }, [container]);
+  }, [container, setError]);
 
   const submit = async () => {
     if (result) return onClose();
-    const { brokerId } = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async ({ brokerId }) => {
       const r = await post<{ items: Declaration[] }>(
         `/api/procurement/containers/${container!.id}/declarations`,
         { brokerId: brokerId.trim() },
       );
       setResult(r.items);
       message.success(t('proc.generated', { n: r.items.length }));
-    } catch (e) {
-      setError(showApiError(form, e, pick));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <FormModal
       open={container !== null}
       width={860}
       title={`${t('proc.generate')} · ${container?.containerNo ?? ''}`}
-      onCancel={onClose}
-      onOk={() => void submit()}
       okText={result ? t('common.close') : t('proc.generate')}
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      {error && (
-        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />
-      )}
       {busy && <Progress percent={99} status="active" showInfo={false} />}
       {!result ? (
         <Form form={form} name="generateDeclarations" layout="vertical">
@@ -120,6 +109,6 @@ export function GenerateDeclarationsModal({
           />
         </div>
       )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, App, Col, Empty, Form, Input, Modal, Row, Spin, Table } from 'antd';
+import { App, Col, Empty, Form, Input, Row, Spin, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { get, type Page, post } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { Me } from '../../app/session';
 import { showApiError } from '../../shared/api-form';
+import { FormModal, useFormSubmit } from '../../shared/FormModal';
 import { ownPartyId } from './RegisterTransactionForm';
 import type { Container, Transaction, TransactionDetail } from './types';
 
@@ -37,11 +38,10 @@ export function PackContainerForm({
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const { busy, error, setError, run } = useFormSubmit(form);
   const [lines, setLines] = useState<PackableLine[] | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [filter, setFilter] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const operatorId = ownPartyId(me);
 
   useEffect(() => {
@@ -73,17 +73,14 @@ export function PackContainerForm({
       setLines([]);
       setError(showApiError(form, e, pick));
     });
-  }, [open, operatorId, form, pick]);
+  }, [open, operatorId, form, pick, setError]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (selected.length === 0) {
-      setError(t('proc.selectLines'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async (v) => {
+      if (selected.length === 0) {
+        setError(t('proc.selectLines'));
+        return;
+      }
       const container = await post<Container>('/api/procurement/containers', {
         operatorId: v.operatorId.trim(),
         containerNo: v.containerNo.trim().toUpperCase(),
@@ -95,26 +92,18 @@ export function PackContainerForm({
       message.success(t('proc.packed.done', { n: container.containerNo }));
       form.resetFields();
       onDone(container);
-    } catch (e) {
-      setError(showApiError(form, e, pick));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('proc.pack')}
       width={960}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      {error && (
-        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />
-      )}
       <Form<Values>
         name="packContainer"
         form={form}
@@ -216,6 +205,6 @@ export function PackContainerForm({
           ]}
         />
       )}
-    </Modal>
+    </FormModal>
   );
 }

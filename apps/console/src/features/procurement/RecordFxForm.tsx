@@ -1,8 +1,7 @@
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { post } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { showApiError } from '../../shared/api-form';
+import { FormModal, useFormSubmit } from '../../shared/FormModal';
 
 type Values = {
   declarationId: string;
@@ -26,17 +25,13 @@ export function RecordFxForm({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useFormSubmit(form);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async (v) => {
       await post('/api/procurement/fx-collections', {
         declarationId: v.declarationId.trim(),
         transactionId: v.transactionId.trim(),
@@ -49,26 +44,18 @@ export function RecordFxForm({
       message.success(t('common.done'));
       form.resetFields();
       onDone();
-    } catch (e) {
-      setError(showApiError(form, e, pick));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('proc.recordFx')}
       width={720}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      {error && (
-        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />
-      )}
       <Form<Values>
         name="recordFx"
         form={form}
@@ -140,6 +127,6 @@ export function RecordFxForm({
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

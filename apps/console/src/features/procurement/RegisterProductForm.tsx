@@ -1,10 +1,10 @@
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { get, type Page, post } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { Me } from '../../app/session';
-import { showApiError } from '../../shared/api-form';
 import { FileDigestItem } from '../../shared/FileDigestItem';
+import { FormModal, useFormSubmit } from '../../shared/FormModal';
 import { ownPartyId } from './RegisterTransactionForm';
 
 type Values = {
@@ -38,11 +38,10 @@ export function RegisterProductForm({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useFormSubmit(form);
   const [manufacturers, setManufacturers] = useState<Option[]>([]);
   const brand = Form.useWatch('brand', form);
   const branded = typeof brand === 'string' && brand.trim() !== '';
@@ -54,11 +53,8 @@ export function RegisterProductForm({
       .catch(() => setManufacturers([]));
   }, [open]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async (v) => {
       const brandName = v.brand?.trim();
       await post('/api/procurement/products', {
         supplierId: v.supplierId.trim(),
@@ -81,26 +77,18 @@ export function RegisterProductForm({
       message.success(t('common.done'));
       form.resetFields();
       onDone();
-    } catch (e) {
-      setError(showApiError(form, e, pick));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('cat.register')}
       width={760}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      {error && (
-        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />
-      )}
       <Form<Values>
         name="registerProduct"
         form={form}
@@ -209,6 +197,6 @@ export function RegisterProductForm({
           )}
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

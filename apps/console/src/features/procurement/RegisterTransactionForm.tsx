@@ -8,7 +8,6 @@ import {
   DatePicker,
   Form,
   Input,
-  Modal,
   Row,
   Select,
   Space,
@@ -18,7 +17,7 @@ import { useEffect, useState } from 'react';
 import { get, type Page, post } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { Me } from '../../app/session';
-import { showApiError } from '../../shared/api-form';
+import { FormModal, useFormSubmit } from '../../shared/FormModal';
 import { PAYMENT_METHODS, type Product } from './types';
 
 type Values = {
@@ -51,11 +50,10 @@ export function RegisterTransactionForm({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useFormSubmit(form);
   const [operators, setOperators] = useState<Option[]>([]);
   const [purchasers, setPurchasers] = useState<Option[]>([]);
   const [products, setProducts] = useState<Product[]>([]);
@@ -90,11 +88,8 @@ export function RegisterTransactionForm({
       .catch(() => setProducts([]));
   }, [open, supplierId]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async (v) => {
       await post('/api/procurement/transactions', {
         supplierId: v.supplierId.trim(),
         operatorId: v.operatorId,
@@ -111,27 +106,19 @@ export function RegisterTransactionForm({
       message.success(t('common.done'));
       form.resetFields();
       onDone();
-    } catch (e) {
-      setError(showApiError(form, e, pick));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const decimalRule = { pattern: DECIMAL, message: t('proc.decimalRule') };
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('proc.register')}
       width={820}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      {error && (
-        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />
-      )}
       <Form<Values>
         name="registerTransaction"
         form={form}
@@ -264,6 +251,6 @@ export function RegisterTransactionForm({
           )}
         </Form.List>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
