@@ -43,6 +43,32 @@ export interface TestPlatform {
 }
 
 /**
+ * A fresh empty database for one test file: in-memory PGlite, or a new database on the PostgreSQL
+ * server that `drop` removes. The server must be reachable: the suite fails, it never skips.
+ */
+export async function openTestDatabase(): Promise<{ db: DbHandle; drop: () => Promise<void> }> {
+  if (TEST_DB === 'pglite') return { db: await createPglite(undefined), drop: async () => undefined };
+  const name = `kouan_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect().catch((error: Error) => {
+    throw new Error(`PostgreSQL test server ${SERVER_URL} is unreachable: ${error.message}`);
+  });
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return {
+    db: await createPostgres(url.toString()),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: SERVER_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/**
  * A fresh Kouan on a fresh database (in-memory PGlite, or a new database on the PostgreSQL server
  * that is dropped afterwards), with the demo data loaded. The PostgreSQL server must be reachable:
  * the suite fails, it never skips. `env` adds configuration variables (e.g. KOUAN_CEB_AUTO_RELEASE).
@@ -52,28 +78,7 @@ export async function startTestPlatform(
 ): Promise<TestPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kouan-test-'));
   const clock = fixedClock(new Date('2026-11-20T02:00:00Z'));
-  let db: DbHandle;
-  let dropDatabase: (() => Promise<void>) | undefined;
-  if (TEST_DB === 'postgres') {
-    const name = `kouan_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: SERVER_URL });
-    await admin.connect().catch((error: Error) => {
-      throw new Error(`PostgreSQL test server ${SERVER_URL} is unreachable: ${error.message}`);
-    });
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(SERVER_URL);
-    url.pathname = `/${name}`;
-    db = await createPostgres(url.toString());
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: SERVER_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  } else {
-    db = await createPglite(undefined);
-  }
+  const { db, drop: dropDatabase } = await openTestDatabase();
   const config = loadConfig({
     KOUAN_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
@@ -132,7 +137,7 @@ export async function startTestPlatform(
     },
     async close() {
       await platform.close();
-      await dropDatabase?.();
+      await dropDatabase();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

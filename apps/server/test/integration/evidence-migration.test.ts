@@ -16,9 +16,8 @@ import {
   verifyInclusion,
 } from '@kouan/domain/evidence';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPglite, createPostgres, type DbHandle } from '../../src/db/client';
+import type { DbHandle } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
 import { createStore, type Store } from '../../src/db/store';
 import { type EvidenceEvent, recordEvidence } from '../../src/features/evidence';
@@ -27,7 +26,7 @@ import { verifyLog } from '../../src/features/evidence/verify-log';
 import { systemActor } from '../../src/lib/actor';
 import { fixedClock } from '../../src/lib/clock';
 import { createPiiVault } from '../../src/lib/pii';
-import { TEST_DB } from '../harness';
+import { openTestDatabase } from '../harness';
 import { oldLayoutWriter } from './evidence-old-layout';
 
 /**
@@ -37,7 +36,6 @@ import { oldLayoutWriter } from './evidence-old-layout';
  */
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../src/db/migrations');
-const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 let db: DbHandle;
 let store: Store;
@@ -92,24 +90,7 @@ async function nodeLevels(): Promise<number[]> {
 }
 
 beforeAll(async () => {
-  if (TEST_DB === 'postgres') {
-    const name = `kouan_m_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: SERVER_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(SERVER_URL);
-    url.pathname = `/${name}`;
-    db = await createPostgres(url.toString());
-    drop = async () => {
-      const c = new pg.Client({ connectionString: SERVER_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  } else {
-    db = await createPglite(undefined);
-  }
+  ({ db, drop } = await openTestDatabase());
   store = createStore(db.db);
 });
 afterAll(async () => {
