@@ -30,15 +30,7 @@ export function certificateStatus(row: CertificateWithRevocation, now: Date): Ce
 export function toCertificateView(row: CertificateWithRevocation, now: Date): CertificateView {
   const c = row.certificate;
   return {
-    id: c.id,
-    partyId: c.party_id,
-    serialNumber: c.serial,
-    subject: c.subject,
-    issuer: c.issuer,
-    algorithm: c.algorithm,
-    fingerprintSha256Hex: c.fingerprint,
-    notBefore: c.not_before.toISOString(),
-    notAfter: c.not_after.toISOString(),
+    ...certificateSnapshot(row),
     status: certificateStatus(row, now),
     registeredAt: c.registered_at.toISOString(),
     registeredBy: c.registered_by,
