@@ -23,6 +23,8 @@ export interface NewBundle {
   readonly orgIds: readonly string[];
   /** Each entry's parties joined by ','. */
   readonly parties: readonly string[];
+  /** Every party of the bundle once. */
+  readonly partyIds: readonly string[];
   /** The encrypted documents joined by U+001E (base64 payloads cannot contain it). */
   readonly documents: string;
   readonly recordedAtIso: string;
@@ -77,7 +79,6 @@ export function createEvidenceBundlesRepository(db: Kysely<Database>) {
       const count = bundle.leafEnds.length;
       if (count === 0 || count > MAX_BUNDLE_ENTRIES)
         throw new Error(`1..${MAX_BUNDLE_ENTRIES} entries per bundle`);
-      const partyIds = [...new Set(bundle.parties.flatMap((p) => (p === '' ? [] : p.split(','))))];
       await sql`with new_nodes as (
           insert into evidence_nodes (level, idx, hash)
           select level, idx, decode(hash, 'hex') from unnest(${nodes.map((n) => n.level)}::smallint[],
@@ -89,7 +90,7 @@ export function createEvidenceBundlesRepository(db: Kysely<Database>) {
         values (${bundle.firstIdx}, ${count}, ${binary(bundle.leaves)}::bytea,
           string_to_array(${bundle.leafEnds.join(',')}::text, ',')::int[], ${binary(bundle.leafHashes)}::bytea,
           ${units(bundle.kinds)}, ${units(bundle.subjectTypes)}, ${units(bundle.subjectIds)},
-          ${units(bundle.orgIds)}, ${units(bundle.parties)}, ${partyIds}::text[], ${bundle.documents}::text,
+          ${units(bundle.orgIds)}, ${units(bundle.parties)}, ${bundle.partyIds}::text[], ${bundle.documents}::text,
           ${bundle.recordedAtIso}::timestamptz)`.execute(db);
     },
 

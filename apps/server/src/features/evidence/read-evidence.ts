@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { NoteSigner } from '@kouan/domain/evidence';
 import {
   buildEvidencePackage,
@@ -13,6 +12,7 @@ import type { Repositories, Store } from '../../db/store';
 import { type Actor, can } from '../../lib/actor';
 import { commonError } from '../../lib/errors.common';
 import type { PiiVault } from '../../lib/pii';
+import { openCommittedDocument } from './committed-document';
 import { evidenceError } from './evidence.errors';
 import type { CheckpointRow, EntryRow } from './evidence.repository';
 
@@ -136,22 +136,6 @@ export async function getConsistencyProof(
 }
 
 /**
- * The document an entry commits to, opened and checked against the entry's content hash: the
- * ledger's documents (v2) carry no tag of their own, the leaf's hash is their integrity check.
- */
-function openDocument(vault: PiiVault, sealed: string, entry: EntryRow): Buffer {
-  let document: Buffer | undefined;
-  try {
-    document = Buffer.from(vault.openCommitted(sealed), 'utf8');
-  } catch {
-    document = undefined;
-  }
-  if (!document || !createHash('sha256').update(document).digest().equals(Buffer.from(entry.contentHash)))
-    throw evidenceError('EVIDENCE_DOCUMENT_CORRUPT', { index: entry.idx });
-  return document;
-}
-
-/**
  * The evidence package of one entry: its bytes, metadata, the document it commits to, an inclusion
  * proof and the signed checkpoint that proof leads to (issued now if none covers the entry yet).
  */
@@ -172,7 +156,10 @@ export async function getEvidencePackage(
   const nodes = await evidence.getNodes(nodesNeededForInclusion(index, checkpoint.treeSize));
   const proof = inclusionProof(index, checkpoint.treeSize, nodeGetterFromMap(nodes));
   const documentEnc = await evidence.getDocumentOf(index);
-  const document = documentEnc === undefined ? undefined : openDocument(deps.vault, documentEnc, entry);
+  const opened =
+    documentEnc === undefined ? undefined : openCommittedDocument(deps.vault, documentEnc, entry.contentHash);
+  if (opened && !opened.ok) throw evidenceError('EVIDENCE_DOCUMENT_CORRUPT', { index: entry.idx });
+  const document = opened?.bytes;
   const leaf = JSON.parse(Buffer.from(entry.leaf).toString('utf8')) as Record<string, string | null>;
   return buildEvidencePackage({
     index,

@@ -149,22 +149,6 @@ export function leafParts(
   ];
 }
 
-/** Throws the canonical-JSON error the leaf of `event` would raise, if any. */
-function assertLeafFields(event: EvidenceEvent, token: (value: unknown) => string | undefined): void {
-  const fields = [
-    `${event.actor.type}:${event.actor.id}`,
-    event.kind,
-    event.actor.requestId,
-    SOURCE_OF[event.actor.type],
-    event.subject.type,
-    ...event.partyIds,
-    ...(event.actor.orgId === null ? [] : [event.actor.orgId]),
-  ];
-  if (jsonString(event.subject.id) === undefined || fields.some((field) => token(field) === undefined)) {
-    canonicalJsonString(leafObject(0, event, ''));
-  }
-}
-
 /** The general (slow) serialisation of the same leaf: the reference leafBytes is tested against. */
 export function leafBytesReference(index: number, event: EvidenceEvent, contentHash: Uint8Array): Uint8Array {
   return canonicalJson(leafObject(index, event, Buffer.from(contentHash).toString('hex')));
@@ -198,13 +182,13 @@ export async function recordEvidence(
   const frontier = MerkleFrontier.fromStore(size, nodeGetterFromMap(await deps.evidence.getNodes(needed)));
   const recorded: RecordedEntry[] = [];
   const token = memoisedJsonString();
-  // Everything that can refuse an event runs before the first row is sent, so a refused event
-  // leaves nothing behind even if the caller catches the error and goes on with its transaction.
+  // Everything that can refuse an event (canonical JSON of its document and of its leaf fields)
+  // runs before the first row is sent, so a refused event leaves nothing behind even if the caller
+  // catches the error and goes on with its transaction: every slice is prepared here and handed to
+  // the hashing thread (large slices) first, then the slices are written in order as their hashes
+  // come back — the worker hashes slice k + 1 while this thread extends the tree and sends slice k,
+  // and the server inserts slice k - 1.
   const documentTexts = events.map((event) => canonicalJsonString(event.document));
-  for (const event of events) assertLeafFields(event, token);
-  // First every slice is prepared here and handed to the hashing thread (large slices), then the
-  // slices are written in order as their hashes come back: the worker hashes slice k + 1 while
-  // this thread extends the tree and sends slice k, and the server inserts slice k - 1.
   const slices = [];
   for (let from = 0; from < events.length; from += PIPELINE_ROWS) {
     const slice = events.slice(from, from + PIPELINE_ROWS);
@@ -255,6 +239,7 @@ export async function recordEvidence(
         subjectIds: slice.map((e) => e.subject.id),
         orgIds: slice.map((e) => e.actor.orgId ?? ''),
         parties: slice.map((e) => e.partyIds.join(',')),
+        partyIds: [...new Set(slice.flatMap((e) => e.partyIds))],
         // Encrypted documents are `v2.<base64>`: U+001E cannot occur in them.
         documents: documents.join('\u001e'),
         recordedAtIso: slice[0]!.at.toISOString(),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   hashLeaf,
   isStoredLevel,
@@ -8,6 +7,7 @@ import {
 } from '@kouan/domain/evidence';
 import type { Store } from '../../db/store';
 import type { PiiVault } from '../../lib/pii';
+import { openCommittedDocument } from './committed-document';
 import type { EntryRow, EvidenceRepository } from './evidence.repository';
 
 /** Entries read per round trip while re-verifying. */
@@ -50,14 +50,8 @@ function entryProblem(row: EntryRow, expectedIndex: number, document: string | u
     return `entry ${row.idx}: its lookup columns differ from its bytes`;
   }
   if (document !== undefined) {
-    let opened: string;
-    try {
-      opened = vault.openCommitted(document);
-    } catch {
-      return `entry ${row.idx}: its document cannot be decrypted`;
-    }
-    const digest = createHash('sha256').update(Buffer.from(opened, 'utf8')).digest();
-    if (!eq(digest, row.contentHash)) return `entry ${row.idx}: its document does not match its content hash`;
+    const opened = openCommittedDocument(vault, document, row.contentHash);
+    if (!opened.ok) return `entry ${row.idx}: its document ${opened.problem}`;
   }
   return undefined;
 }
