@@ -75,31 +75,10 @@ function leafObject(index: number, event: EvidenceEvent, contentHashHex: string)
   };
 }
 
-/**
- * The leaf bytes: canonical JSON (RFC 8785) of
- * `{v, index, kind, time, actor, organisation, source, requestId, softwareVersion, subjectType,
- *   subjectId, parties, contentHash}` where actor is `<type>:<id>` — no personal information,
- * only the SHA-256 of the document (see docs/evidence.md).
- *
- * The members are written in their canonical (sorted) order directly, which is several times
- * faster than the general serialiser; any value the general serialiser would refuse or format
- * differently takes the general path, so the bytes are always canonicalJson(leafObject(…)).
- */
+/** The leaf bytes of `event` at `index`: leafParts around the content hash (hex), as UTF-8. */
 export function leafBytes(index: number, event: EvidenceEvent, contentHash: Uint8Array): Buffer {
-  const hex = Buffer.from(contentHash.buffer, contentHash.byteOffset, contentHash.length).toString('hex');
-  return Buffer.from(leafText(index, event, hex), 'utf8');
-}
-
-/** leafBytes as a string (the bytes are its UTF-8 encoding). */
-export function leafText(
-  index: number,
-  event: EvidenceEvent,
-  contentHashHex: string,
-  time: string = event.at.toISOString(),
-  token: (value: unknown) => string | undefined = jsonString,
-): string {
-  const [head, tail] = leafParts(index, event, time, token);
-  return `${head}${contentHashHex}${tail}`;
+  const [head, tail] = leafParts(index, event, event.at.toISOString(), jsonString);
+  return Buffer.from(`${head}${Buffer.from(contentHash).toString('hex')}${tail}`, 'utf8');
 }
 
 /** A stand-in content hash: 64 characters, as the hex is, and not hex, so it cannot be mistaken. */
@@ -107,7 +86,13 @@ const CONTENT_HASH_SLOT = 'z'.repeat(64);
 
 /**
  * The leaf text before and after its content hash (hex), so the hash can be filled in elsewhere
- * (leaf-hashing.ts). Canonical JSON sorts members, so `contentHash` follows only `actor`.
+ * (leaf-hashing.ts). The leaf is the canonical JSON (RFC 8785) of
+ * `{v, index, kind, time, actor, organisation, source, requestId, softwareVersion, subjectType,
+ *   subjectId, parties, contentHash}` where actor is `<type>:<id>` — no personal information, only
+ * the SHA-256 of the document (see docs/evidence.md). Canonical JSON sorts members, so
+ * `contentHash` follows only `actor`. The members are written in that order directly, several
+ * times faster than the general serialiser; any value the general serialiser would refuse or
+ * format differently takes the general path, so the bytes are always canonicalJson(leafObject(…)).
  */
 export function leafParts(
   index: number,
