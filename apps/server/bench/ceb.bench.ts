@@ -202,6 +202,7 @@ async function main() {
   let rows = 0;
   let bytes = 0;
   const perTable: Record<string, number> = {};
+  const bytesPerTable: Record<string, number> = {};
   for (const table of tables) {
     const r = await sql<{
       n: number;
@@ -211,6 +212,7 @@ async function main() {
     );
     rows += Number(r.rows[0]?.n ?? 0);
     perTable[table] = Math.round((Number(r.rows[0]?.n ?? 0) / Math.max(processedSets, 1)) * 100) / 100;
+    bytesPerTable[table] = Math.round(Number(r.rows[0]?.b ?? 0) / Math.max(processedSets, 1));
     bytes += Number(r.rows[0]?.b ?? 0);
   }
   const width = Math.max(16, Math.round(bytes / Math.max(rows, 1)));
@@ -270,9 +272,15 @@ async function main() {
       .map(([t, n]) => `${t} ${n}`)
       .join(', ')}\n`,
   );
+  process.stdout.write(
+    `  bytes per set by table: ${Object.entries(bytesPerTable)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}\n`,
+  );
   const file = writeResults('ceb', database, figures, {
     connection: db.connection,
     rowsPerSetByTable: perTable,
+    bytesPerSetByTable: bytesPerTable,
     sets: processedSets,
     seconds,
     batchSets,

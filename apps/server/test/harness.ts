@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../src/config/config';
 import { createPglite, createPostgres, type DbHandle } from '../src/db/client';
+import { createStore, type Store } from '../src/db/store';
 import { fixedClock } from '../src/lib/clock';
 import { type Platform, startPlatform } from '../src/platform';
 import { DEMO_PASSWORD } from '../src/workflows/demo-data';
@@ -30,6 +31,8 @@ export interface TestPlatform {
   readonly demo: DemoCredentials;
   readonly clock: ReturnType<typeof fixedClock>;
   readonly dataDir: string;
+  /** Another store on the same database: what a second server process would see and do. */
+  otherStore(): Store;
   /** A raw SQL connection to the same database (for checks the API cannot make). */
   sql<R = Record<string, unknown>>(text: string): Promise<R[]>;
   request(
@@ -117,6 +120,7 @@ export async function startTestPlatform(
     demo,
     clock,
     dataDir,
+    otherStore: () => createStore(db.db),
     async sql(text) {
       const result = await sql.raw(text).execute(db.db);
       return result.rows as never;

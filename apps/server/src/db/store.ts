@@ -5,7 +5,12 @@ import {
   createDashboardRepository,
   type DashboardRepository,
 } from '../features/dashboard/dashboard.repository';
-import { createEvidenceRepository, type EvidenceRepository } from '../features/evidence/evidence.repository';
+import {
+  createEvidenceRepository,
+  type EvidenceRepository,
+  type EvidenceSession,
+} from '../features/evidence/evidence.repository';
+import { EvidenceTip } from '../features/evidence/evidence-tip';
 import { createIdentityRepository, type IdentityRepository } from '../features/identity/identity.repository';
 import {
   type CertificatesRepository,
@@ -39,12 +44,12 @@ export interface Store {
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
-export function bindRepositories(db: Kysely<Database>): Repositories {
+export function bindRepositories(db: Kysely<Database>, session?: EvidenceSession): Repositories {
   return {
     identity: createIdentityRepository(db),
     parties: createPartiesRepository(db),
     audit: createAuditRepository(db),
-    evidence: createEvidenceRepository(db),
+    evidence: createEvidenceRepository(db, session),
     dashboard: createDashboardRepository(db),
     procurement: createProcurementRepository(db),
     ceb: createCebRepository(db),
@@ -53,8 +58,17 @@ export function bindRepositories(db: Kysely<Database>): Repositories {
 }
 
 export function createStore(db: Kysely<Database>): Store {
+  const tip = new EvidenceTip();
   return {
-    repos: bindRepositories(db),
-    transaction: (fn) => db.transaction().execute((trx) => fn(bindRepositories(trx))),
+    repos: bindRepositories(db, { tip }),
+    async transaction(fn) {
+      // Hooks run after COMMIT only: a rolled-back transaction leaves nothing behind in memory either.
+      const committed: (() => void)[] = [];
+      const result = await db
+        .transaction()
+        .execute((trx) => fn(bindRepositories(trx, { tip, afterCommit: (hook) => committed.push(hook) })));
+      for (const hook of committed) hook();
+      return result;
+    },
   };
 }

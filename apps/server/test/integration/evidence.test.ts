@@ -173,6 +173,43 @@ describe('evidence ledger', () => {
     expect(await t.platform.store.repos.evidence.treeSize()).toBe(before);
   });
 
+  it('appends stay exact when a transaction rolls back after appending and when another process appends', async () => {
+    // This process keeps the tree edge of its last committed append (EvidenceTip); neither a
+    // rolled-back append nor another process's appends may make it use a wrong one.
+    await appendSystemEvents(300, 'tip-a');
+    const event = (id: string) => ({
+      kind: 'decision.taken' as const,
+      subject: { type: 'test', id },
+      actor: systemActor('req_tip'),
+      at: t.clock.now(),
+      partyIds: [],
+      document: { id },
+    });
+    await expect(
+      t.platform.store.transaction(async (repos) => {
+        await recordEvidence(
+          { evidence: repos.evidence, vault: t.platform.deps.vault },
+          Array.from({ length: 70 }, (_, i) => event(`tip-rolled-back-${i}`)),
+        );
+        throw new Error('rolled back after appending');
+      }),
+    ).rejects.toThrow('rolled back');
+    // Another process then appends as many entries as were rolled back: the same tree size, other
+    // leaves — the edge the rolled-back transaction had computed would now be wrong.
+    await t.otherStore().transaction((repos) =>
+      recordEvidence(
+        { evidence: repos.evidence, vault: t.platform.deps.vault },
+        Array.from({ length: 70 }, (_, i) => event(`tip-other-${i}`)),
+      ),
+    );
+    await appendSystemEvents(7, 'tip-c');
+    const cp = await t.platform.deps.issueCheckpoint();
+    const leaves = await t.sql<{ leaf: Uint8Array }>('select leaf from evidence_entries order by idx');
+    expect(leaves).toHaveLength(cp!.treeSize);
+    expect(mthOfLeaves(leaves.map((r) => Buffer.from(r.leaf))).equals(cp!.rootHash)).toBe(true);
+    expect((await verifyAll()).ok).toBe(true);
+  });
+
   it('a batch with one refused event writes none of it, even when the caller catches the error', async () => {
     const before = await t.platform.store.repos.evidence.treeSize();
     const actor = systemActor('req_refused');

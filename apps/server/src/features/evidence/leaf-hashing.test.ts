@@ -17,7 +17,7 @@ function slice(first: number) {
     partyIds: [`party_${i % 3}`],
     document: { i, text: `line\u001eone\u001ftwo "三单" 😀`, nested: [i, null, true] },
   }));
-  const parts = events.map((e, i) => leafParts(first + i, e, e.at.toISOString(), (v) => JSON.stringify(v)));
+  const parts = events.map((e) => leafParts(e, e.at.toISOString(), (v) => JSON.stringify(v)));
   const documents = events.map((e) => canonicalJsonString(e.document));
   return {
     events,
@@ -26,6 +26,7 @@ function slice(first: number) {
       documents: documents.join(TEXT_SEPARATOR),
       heads: parts.map(([head]) => head).join(TEXT_SEPARATOR),
       tails: parts.map(([, tail]) => tail).join(TEXT_SEPARATOR),
+      firstIndex: first,
     },
   };
 }

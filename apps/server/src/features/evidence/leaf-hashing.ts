@@ -3,8 +3,9 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * The hashing half of an append slice, kept apart so it can run on a worker thread while the
- * calling thread prepares the next slice and talks to the database: each document's SHA-256, the
- * leaf text around it, the RFC 9162 leaf hash and the leaves' UTF-8 end offsets.
+ * calling thread extends the tree and talks to the database: each document's SHA-256, the leaf
+ * text around it and its entry number (joinLeaf), the RFC 9162 leaf hash and
+ * the leaves' UTF-8 end offsets.
  *
  * Texts travel as one string each, joined by U+001E: canonical JSON escapes every control
  * character, so no document, head or tail contains one.
@@ -14,8 +15,10 @@ export interface LeafHashInput {
   readonly documents: string;
   /** Each leaf's text before its content hash (hex). */
   readonly heads: string;
-  /** Each leaf's text after its content hash. */
+  /** Each leaf's text after its index. */
   readonly tails: string;
+  /** The entry number of the first leaf; the others follow. */
+  readonly firstIndex: number;
 }
 
 export interface LeafHashOutput {
@@ -28,6 +31,15 @@ export interface LeafHashOutput {
 }
 
 export const TEXT_SEPARATOR = '\u001e';
+/** What follows the content hash in every leaf: canonical JSON sorts `index` right after `contentHash`. */
+export const INDEX_MEMBER = '","index":';
+
+/** A leaf's text from its parts (record-evidence.ts leafParts), content hash (hex) and entry number. */
+export function joinLeaf(head: string, contentHashHex: string, index: number, tail: string): string {
+  if (!Number.isSafeInteger(index) || index < 0)
+    throw new Error(`evidence index ${index} is not an entry number`);
+  return `${head}${contentHashHex}${INDEX_MEMBER}${index}${tail}`;
+}
 const HASH_BYTES = 32;
 
 /** The same work on this thread (small slices, and the worker's own body). */
@@ -43,7 +55,7 @@ export function hashLeaves(input: LeafHashInput): LeafHashOutput {
   let end = 0;
   for (let i = 0; i < documents.length; i += 1) {
     const contentHash = hash('sha256', documents[i]!, 'buffer');
-    const leaf = `${heads[i]}${contentHash.toString('hex')}${tails[i]}`;
+    const leaf = joinLeaf(heads[i]!, contentHash.toString('hex'), input.firstIndex + i, tails[i]!);
     // RFC 9162 leaf hash: the 0x00 prefix is U+0000, one byte in UTF-8.
     const leafHash = hash('sha256', `\u0000${leaf}`, 'buffer');
     hashes.set(contentHash, HASH_BYTES * i);

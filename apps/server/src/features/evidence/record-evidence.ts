@@ -11,7 +11,7 @@ import type { PiiVault } from '../../lib/pii';
 import { SOFTWARE_VERSION } from '../../lib/version';
 import type { EvidenceKind } from './event-kinds';
 import type { EvidenceRepository, NodeRow } from './evidence.repository';
-import { hashLeavesSomewhere, TEXT_SEPARATOR } from './leaf-hashing';
+import { hashLeavesSomewhere, INDEX_MEMBER, joinLeaf, TEXT_SEPARATOR } from './leaf-hashing';
 
 const HASH_BYTES = 32;
 
@@ -75,27 +75,28 @@ function leafObject(index: number, event: EvidenceEvent, contentHashHex: string)
   };
 }
 
-/** The leaf bytes of `event` at `index`: leafParts around the content hash (hex), as UTF-8. */
+/** The leaf bytes of `event` at `index`: leafParts around the content hash (hex) and index, as UTF-8. */
 export function leafBytes(index: number, event: EvidenceEvent, contentHash: Uint8Array): Buffer {
-  const [head, tail] = leafParts(index, event, event.at.toISOString(), jsonString);
-  return Buffer.from(`${head}${Buffer.from(contentHash).toString('hex')}${tail}`, 'utf8');
+  const [head, tail] = leafParts(event, event.at.toISOString(), jsonString);
+  return Buffer.from(joinLeaf(head, Buffer.from(contentHash).toString('hex'), index, tail), 'utf8');
 }
 
 /** A stand-in content hash: 64 characters, as the hex is, and not hex, so it cannot be mistaken. */
 const CONTENT_HASH_SLOT = 'z'.repeat(64);
 
 /**
- * The leaf text before and after its content hash (hex), so the hash can be filled in elsewhere
- * (leaf-hashing.ts). The leaf is the canonical JSON (RFC 8785) of
+ * The leaf text before its content hash (hex) and after its index, so that both can be filled in
+ * later (leaf-hashing.ts, after the append lock gives the index): leaf = head ‖ hex ‖ `","index":`
+ * ‖ index ‖ tail. The leaf is the canonical JSON (RFC 8785) of
  * `{v, index, kind, time, actor, organisation, source, requestId, softwareVersion, subjectType,
  *   subjectId, parties, contentHash}` where actor is `<type>:<id>` — no personal information, only
  * the SHA-256 of the document (see docs/evidence.md). Canonical JSON sorts members, so
- * `contentHash` follows only `actor`. The members are written in that order directly, several
- * times faster than the general serialiser; any value the general serialiser would refuse or
- * format differently takes the general path, so the bytes are always canonicalJson(leafObject(…)).
+ * `contentHash` follows only `actor` and `index` follows `contentHash`. The members are written in
+ * that order directly, several times faster than the general serialiser; any value the general
+ * serialiser would refuse or format differently takes the general path, so the bytes are always
+ * canonicalJson(leafObject(…)).
  */
 export function leafParts(
-  index: number,
   event: EvidenceEvent,
   time: string,
   token: (value: unknown) => string | undefined,
@@ -109,7 +110,6 @@ export function leafParts(
   const subjectType = token(event.subject.type);
   const parties = [...event.partyIds].sort().map(token);
   if (
-    !Number.isSafeInteger(index) ||
     actor === undefined ||
     org === undefined ||
     kind === undefined ||
@@ -119,15 +119,16 @@ export function leafParts(
     subjectType === undefined ||
     parties.includes(undefined)
   ) {
-    // The general serialiser, cut at the slot: `"contentHash":"` with its quotes unescaped can only
-    // be the member itself, never text inside a string value.
-    const text = canonicalJsonString(leafObject(index, event, CONTENT_HASH_SLOT));
-    const at = text.indexOf(`"contentHash":"${CONTENT_HASH_SLOT}"`) + '"contentHash":"'.length;
-    return [text.slice(0, at), text.slice(at + CONTENT_HASH_SLOT.length)];
+    // The general serialiser, cut at the slots: `"contentHash":"` with its quotes unescaped can only
+    // be the member itself, never text inside a string value; index 0 serialises as `0`.
+    const text = canonicalJsonString(leafObject(0, event, CONTENT_HASH_SLOT));
+    const slot = `"contentHash":"${CONTENT_HASH_SLOT}${INDEX_MEMBER}0`;
+    const at = text.indexOf(slot);
+    return [text.slice(0, at + '"contentHash":"'.length), text.slice(at + slot.length)];
   }
   return [
     `{"actor":${actor},"contentHash":"`,
-    `","index":${index},"kind":${kind},` +
+    `,"kind":${kind},` +
       `"organisation":${org},"parties":[${parties.join(',')}],"requestId":${requestId},` +
       `"softwareVersion":${JSON.stringify(SOFTWARE_VERSION)},"source":${source},"subjectId":${subjectId},` +
       `"subjectType":${subjectType},"time":"${time}","v":1}`,
@@ -138,6 +139,8 @@ export function leafParts(
 export function leafBytesReference(index: number, event: EvidenceEvent, contentHash: Uint8Array): Uint8Array {
   return canonicalJson(leafObject(index, event, Buffer.from(contentHash).toString('hex')));
 }
+
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Entries per bundle (one row, one INSERT, sent while the next slice is being hashed). */
 const PIPELINE_ROWS = 250;
@@ -161,48 +164,67 @@ export async function recordEvidence(
   events: readonly EvidenceEvent[],
 ): Promise<RecordedEntry[]> {
   if (events.length === 0) return [];
-  await deps.evidence.lockForAppend();
-  const size = await deps.evidence.treeSize();
-  const needed = nodesNeededForRoot(size);
-  const frontier = MerkleFrontier.fromStore(size, nodeGetterFromMap(await deps.evidence.getNodes(needed)));
-  const recorded: RecordedEntry[] = [];
+  // Everything that can refuse an event (canonical JSON of its document and of its leaf fields),
+  // and all the text work that does not need the entry numbers, runs before the append lock: a
+  // refused event leaves nothing behind even if the caller catches the error and goes on with its
+  // transaction, and the lock is held only for hashing (on the worker thread), the tree and the
+  // inserts. While another transaction holds the lock, this one's preparation runs meanwhile.
   const token = memoisedJsonString();
-  // Everything that can refuse an event (canonical JSON of its document and of its leaf fields)
-  // runs before the first row is sent, so a refused event leaves nothing behind even if the caller
-  // catches the error and goes on with its transaction: every slice is prepared here and handed to
-  // the hashing thread (large slices) first, then the slices are written in order as their hashes
-  // come back — the worker hashes slice k + 1 while this thread extends the tree and sends slice k,
-  // and the server inserts slice k - 1.
-  const documentTexts = events.map((event) => canonicalJsonString(event.document));
-  const slices = [];
+  const prepared = [];
   for (let from = 0; from < events.length; from += PIPELINE_ROWS) {
     const slice = events.slice(from, from + PIPELINE_ROWS);
-    const texts = documentTexts.slice(from, from + slice.length);
+    const texts = slice.map((event) => canonicalJsonString(event.document));
     const heads: string[] = [];
     const tails: string[] = [];
-    slice.forEach((event, i) => {
-      const [head, tail] = leafParts(size + from + i, event, event.at.toISOString(), token);
+    for (const event of slice) {
+      const [head, tail] = leafParts(event, event.at.toISOString(), token);
       heads.push(head);
       tails.push(tail);
-    });
-    const hashed = hashLeavesSomewhere(
-      {
+    }
+    prepared.push({
+      from,
+      count: slice.length,
+      columns: {
+        kinds: slice.map((e) => e.kind),
+        subjectTypes: slice.map((e) => e.subject.type),
+        subjectIds: slice.map((e) => e.subject.id),
+        orgIds: slice.map((e) => e.actor.orgId ?? ''),
+        parties: slice.map((e) => e.partyIds.join(',')),
+        partyIds: [...new Set(slice.flatMap((e) => e.partyIds))],
+        // Encrypted documents are `v2.<base64>`: U+001E cannot occur in them.
+        documents: deps.vault.sealCommitted(texts).join('\u001e'),
+        recordedAtIso: slice[0]!.at.toISOString(),
+      },
+      input: {
         documents: texts.join(TEXT_SEPARATOR),
         heads: heads.join(TEXT_SEPARATOR),
         tails: tails.join(TEXT_SEPARATOR),
       },
-      slice.length,
-    );
+    });
+    // Let concurrent appends (waiting for their inserts or the lock) go on between slices.
+    if (from + PIPELINE_ROWS < events.length) await yieldToIo();
+  }
+  await deps.evidence.lockForAppend();
+  const size = await deps.evidence.treeSize();
+  // Every slice goes to the hashing thread now; meanwhile the tree's edge is taken from this
+  // process's last commit (EvidenceTip) or read from the stored nodes. Slices are
+  // then written in order as their hashes come back: the worker hashes slice k + 1 while this
+  // thread extends the tree and sends slice k, and the server inserts slice k - 1.
+  const slices = prepared.map((p) => {
+    const hashed = hashLeavesSomewhere({ ...p.input, firstIndex: size + p.from }, p.count);
     // Awaited below; this only keeps an early failure from being reported as unhandled.
     hashed.catch(() => undefined);
-    slices.push({ firstIdx: size + from, slice, documents: deps.vault.sealCommitted(texts), hashed });
-  }
+    return { firstIdx: size + p.from, count: p.count, columns: p.columns, hashed };
+  });
+  const frontier =
+    deps.evidence.knownFrontier(size) ??
+    MerkleFrontier.fromStore(size, nodeGetterFromMap(await deps.evidence.getNodes(nodesNeededForRoot(size))));
+  const recorded: RecordedEntry[] = [];
   const writes: Promise<void>[] = [];
-  for (const { firstIdx, slice, documents, hashed } of slices) {
+  for (const { firstIdx, count, columns, hashed } of slices) {
     const { leaves, leafEnds, hashes } = await hashed;
     const block = Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength);
-    const count = slice.length;
-    const leafHashes = slice.map((_, i) =>
+    const leafHashes = Array.from({ length: count }, (_, i) =>
       block.subarray(HASH_BYTES * (count + i), HASH_BYTES * (count + i + 1)),
     );
     for (let i = 0; i < count; i += 1) {
@@ -214,29 +236,19 @@ export async function recordEvidence(
     }
     const nodes: NodeRow[] = frontier.appendAll(leafHashes, isStoredLevel);
     const write = deps.evidence.insertBundle(
-      {
-        firstIdx,
-        leaves,
-        leafEnds,
-        leafHashes: block.subarray(HASH_BYTES * count),
-        kinds: slice.map((e) => e.kind),
-        subjectTypes: slice.map((e) => e.subject.type),
-        subjectIds: slice.map((e) => e.subject.id),
-        orgIds: slice.map((e) => e.actor.orgId ?? ''),
-        parties: slice.map((e) => e.partyIds.join(',')),
-        partyIds: [...new Set(slice.flatMap((e) => e.partyIds))],
-        // Encrypted documents are `v2.<base64>`: U+001E cannot occur in them.
-        documents: documents.join('\u001e'),
-        recordedAtIso: slice[0]!.at.toISOString(),
-      },
+      { firstIdx, leaves, leafEnds, leafHashes: block.subarray(HASH_BYTES * count), ...columns },
       nodes,
     );
     // Awaited below by Promise.all; this only keeps an early failure from being reported as unhandled.
     write.catch(() => undefined);
     writes.push(write);
     // Yield to I/O so the driver sends the queued statement before the next slice is handled.
-    if (firstIdx + count < size + events.length) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (firstIdx + count < size + events.length) await yieldToIo();
   }
   await Promise.all(writes);
+  deps.evidence.rememberAfterCommit(
+    frontier.size,
+    frontier.nodes.map((node) => node.hash),
+  );
   return recorded;
 }
