@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createPglite, createPostgres, type DbHandle } from '../src/db/client';
+import type { Database } from '../src/db/schema';
 
 export type BenchDb = 'pglite' | 'postgres';
 
@@ -139,4 +141,34 @@ export function printFigures(title: string, figures: Figure[]) {
       : f.value.toLocaleString('en-US', { maximumFractionDigits: 3 });
     process.stdout.write(`  ${f.name.padEnd(58)} ${value.padStart(14)} ${f.unit}\n`);
   }
+}
+
+/** Linux reports process CPU in clock ticks of 1/100 s (USER_HZ). */
+export const TICKS_PER_SECOND = 100;
+
+/** The PostgreSQL server processes serving this database (PGlite runs inside this process). */
+export async function serverPids(handle: Kysely<Database>, kind: BenchDb): Promise<number[]> {
+  if (kind !== 'postgres') return [];
+  const rows = await sql<{ pid: number }>`select pid from pg_stat_activity
+    where datname = current_database()`.execute(handle);
+  return rows.rows.map((r) => Number(r.pid));
+}
+
+/**
+ * User + system CPU ticks of the given local processes (/proc), or undefined when they cannot be
+ * read (server on another machine, not Linux). CPU per entry is what the same run on a busy machine
+ * still measures fairly: elapsed time includes waiting for other programs.
+ */
+export function cpuTicks(pids: readonly number[]): number | undefined {
+  if (pids.length === 0) return undefined;
+  let total = 0;
+  for (const pid of new Set(pids)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
 }

@@ -32,10 +32,13 @@ import {
   argValue,
   type BenchDb,
   copyRows,
+  cpuTicks,
   type Figure,
   freshDb,
   percentile,
   printFigures,
+  serverPids,
+  TICKS_PER_SECOND,
   writeResults,
 } from './bench-common';
 
@@ -146,6 +149,9 @@ async function main() {
   let peakRss = 0;
   let accepted = 0;
   let processedSets = 0;
+  const backendPids = await serverPids(db.handle.db, database);
+  const backendTicksStart = cpuTicks(backendPids);
+  const cpuStart = process.cpuUsage();
   const started = performance.now();
   const statementsBefore = statements;
   const sample = setInterval(
@@ -177,6 +183,8 @@ async function main() {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const backendTicks = cpuTicks([...backendPids, ...(await serverPids(db.handle.db, database))]);
   clearInterval(sample);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   latencies.sort((a, b) => a - b);
@@ -252,6 +260,26 @@ async function main() {
       value: Math.round((rows / Math.max(processedSets, 1)) * 10) / 10,
       unit: 'rows/set',
     },
+    {
+      name: 'CPU of this process per set (all threads)',
+      value: Math.round(((cpu.user + cpu.system) / 1000 / Math.max(processedSets, 1)) * 100) / 100,
+      unit: 'ms',
+    },
+    ...(backendTicksStart === undefined || backendTicks === undefined
+      ? []
+      : [
+          {
+            name: 'PostgreSQL backend CPU per set',
+            value:
+              Math.round(
+                (((backendTicks - backendTicksStart) * 1000) /
+                  TICKS_PER_SECOND /
+                  Math.max(processedSets, 1)) *
+                  100,
+              ) / 100,
+            unit: 'ms',
+          },
+        ]),
     { name: 'peak RSS', value: Math.round(peakRss / 2 ** 20), unit: 'MiB' },
     { name: 'rows written by the pipeline', value: rows, unit: 'rows' },
     { name: 'average row width', value: width, unit: 'bytes' },

@@ -8,16 +8,14 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   hashChildren,
   inclusionProof,
   nodeGetterFromMap,
   nodesNeededForInclusion,
 } from '@kouan/domain/evidence';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { migrate } from '../src/db/migrate';
-import type { Database } from '../src/db/schema';
 import { createStore } from '../src/db/store';
 import { type EvidenceEvent, recordEvidence } from '../src/features/evidence';
 import { systemActor } from '../src/lib/actor';
@@ -26,10 +24,13 @@ import {
   argValue,
   type BenchDb,
   copyRows,
+  cpuTicks,
   type Figure,
   freshDb,
   percentile,
   printFigures,
+  serverPids,
+  TICKS_PER_SECOND,
   writeResults,
 } from './bench-common';
 
@@ -60,43 +61,11 @@ function event(i: number): EvidenceEvent {
   };
 }
 
-/** Linux reports process CPU in clock ticks of 1/100 s (USER_HZ). */
-const TICKS_PER_SECOND = 100;
-
-/** The PostgreSQL server processes serving this database (PGlite runs inside this process). */
-async function serverPids(handle: Kysely<Database>, kind: BenchDb): Promise<number[]> {
-  if (kind !== 'postgres') return [];
-  const rows = await sql<{ pid: number }>`select pid from pg_stat_activity
-    where datname = current_database()`.execute(handle);
-  return rows.rows.map((r) => Number(r.pid));
-}
-
-/**
- * User + system CPU ticks of the given local processes (/proc), or undefined when they cannot be
- * read (server on another machine, not Linux). CPU per entry is what the same run on a busy machine
- * still measures fairly: elapsed time includes waiting for other programs.
- */
-function cpuTicks(pids: readonly number[]): number | undefined {
-  if (pids.length === 0) return undefined;
-  let total = 0;
-  for (const pid of new Set(pids)) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      total += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      return undefined;
-    }
-  }
-  return total;
-}
-
 async function main() {
   process.stdout.write(`bench:evidence on ${database}, ${totalEntries.toLocaleString('en-US')} entries\n`);
   const db = await freshDb(database);
   await migrate(db.handle.db);
   const store = createStore(db.handle.db);
-  if (process.env.EXP)
-    for (const stmt of process.env.EXP.split(';')) await sql.raw(stmt).execute(db.handle.db);
   const append = (events: EvidenceEvent[]) =>
     store.transaction((repos) => recordEvidence({ evidence: repos.evidence, vault }, events));
 

@@ -39,8 +39,11 @@ export function normaliseWhiteSpace(value: string, type: XsdSimpleType): string 
   return ws === 'replace' ? replaced : replaced.replace(/ {2,}/g, ' ').trim();
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** XSD length facets count characters (code points), not UTF-16 units or bytes. */
 export function charLength(value: string): number {
+  if (!SURROGATE.test(value)) return value.length;
   let n = 0;
   for (const _ of value) n++;
   return n;
@@ -68,17 +71,30 @@ export function decimalDigits(value: string): { total: number; fraction: number 
 }
 
 function digitFailures(value: string, t: XsdSimpleType): FacetFailure[] {
+  if (t.totalDigits === undefined && t.fractionDigits === undefined) return [];
   const { total, fraction } = decimalDigits(value);
-  const out: FacetFailure[] = [];
+  const tooLong = t.totalDigits !== undefined && total > t.totalDigits;
+  const tooFine = t.fractionDigits !== undefined && fraction > t.fractionDigits;
+  if (!tooLong && !tooFine) return [];
   const shape =
     t.fractionDigits === undefined
       ? `totalDigits=${t.totalDigits}`
       : `decimal(${t.totalDigits ?? ''},${t.fractionDigits})`;
-  if (t.totalDigits !== undefined && total > t.totalDigits)
-    out.push({ code: 'TOTAL_DIGITS', expected: shape });
-  if (t.fractionDigits !== undefined && fraction > t.fractionDigits)
-    out.push({ code: 'FRACTION_DIGITS', expected: shape });
+  const out: FacetFailure[] = [];
+  if (tooLong) out.push({ code: 'TOTAL_DIGITS', expected: shape });
+  if (tooFine) out.push({ code: 'FRACTION_DIGITS', expected: shape });
   return out;
+}
+
+/** XSD patterns compiled once each (anchored, Unicode). */
+const PATTERNS = new Map<string, RegExp>();
+function xsdPattern(p: string): RegExp {
+  let re = PATTERNS.get(p);
+  if (!re) {
+    re = new RegExp(`^(?:${p})$`, 'u');
+    PATTERNS.set(p, re);
+  }
+  return re;
 }
 
 /** Facet failures of `raw` (element text) against type `t`. */
@@ -101,7 +117,7 @@ export function checkSimpleValue(raw: string, t: XsdSimpleType): FacetFailure[] 
     out.push({ code: 'ENUMERATION', expected: t.enumeration.join(' | ') });
   }
   for (const p of t.patterns ?? []) {
-    if (!new RegExp(`^(?:${p})$`, 'u').test(value)) out.push({ code: 'PATTERN', expected: p });
+    if (!xsdPattern(p).test(value)) out.push({ code: 'PATTERN', expected: p });
   }
   return out;
 }

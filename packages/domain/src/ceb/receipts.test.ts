@@ -13,6 +13,7 @@ import {
 } from './receipts';
 import type { CebElement } from './tree';
 import { validateCebMessage } from './validate';
+import { cebTreeOf } from './xml-writer';
 
 const types = Object.values(CEB_RECEIPT_TYPE_FOR) as CebBusinessReceiptType[];
 
@@ -47,6 +48,21 @@ describe('buildCebReceipt', () => {
     const report = validateCebMessage(parsed);
     if (!report.valid) throw new Error('invalid');
     expect(readCebMessage(report.message).data).toEqual(result.json[type as keyof typeof result.json]);
+  });
+
+  it.each(types)('%s is validated on the same tree its XML reads back as', (type) => {
+    const result = buildCebReceipt(SAMPLE_RECEIPT_INPUTS[type] as never);
+    if (!result.ok) throw new Error('invalid');
+    const outline = (e: CebElement): unknown => ({
+      name: e.name,
+      namespace: e.namespace,
+      attributes: e.attributes,
+      text: e.children.length > 0 ? '' : e.text,
+      path: e.path,
+      children: e.children.map(outline),
+    });
+    const data = result.json[type as keyof typeof result.json] as unknown as Record<string, unknown>;
+    expect(outline(cebTreeOf(type, data))).toEqual(outline(parseBack(result.xml).root));
   });
 
   it('writes CEB312 OrderReturn exactly as the spec lists it, with returnTime in China time', () => {

@@ -40,6 +40,18 @@ export function assignPaths(root: ElementDraft): void {
 }
 
 function assignChildPaths(element: ElementDraft): void {
+  const children = element.children;
+  if (children.length === 0) return;
+  // Usually every child has its own name: then no child needs an index.
+  const names = new Set<string>();
+  for (const child of children) names.add(child.name);
+  if (names.size === children.length) {
+    for (const child of children) {
+      child.path = `${element.path}/${child.name}`;
+      assignChildPaths(child);
+    }
+    return;
+  }
   const totals = new Map<string, number>();
   for (const child of element.children) totals.set(child.name, (totals.get(child.name) ?? 0) + 1);
   const seen = new Map<string, number>();

@@ -161,6 +161,18 @@ function tooMany(ctx: Ctx, owner: string, el: CebElement, p: XsdParticle, count:
   return true;
 }
 
+/** Each particle's position by element name (the first, as findIndex would give), per sequence. */
+const POSITIONS = new WeakMap<readonly XsdParticle[], Map<string, number>>();
+function positionsOf(particles: readonly XsdParticle[]): Map<string, number> {
+  let positions = POSITIONS.get(particles);
+  if (!positions) {
+    positions = new Map();
+    for (const [i, p] of particles.entries()) if (!positions.has(p.name)) positions.set(p.name, i);
+    POSITIONS.set(particles, positions);
+  }
+  return positions;
+}
+
 /**
  * Sequence matching: walk the children against the particles in order. An element that belongs to an
  * earlier particle is out of order; a skipped required particle is missing unless it appears later
@@ -168,10 +180,11 @@ function tooMany(ctx: Ctx, owner: string, el: CebElement, p: XsdParticle, count:
  */
 function checkSequence(ctx: Ctx, el: CebElement, key: string, particles: readonly XsdParticle[]): void {
   const present = new Set(el.children.map((c) => c.name));
+  const positions = positionsOf(particles);
   let current = 0;
   let count = 0;
   for (const child of el.children) {
-    const index = particles.findIndex((p) => p.name === child.name);
+    const index = positions.get(child.name) ?? -1;
     const particle = particles[index];
     const at = { owner: key, field: child.name, path: child.path };
     if (!particle) {

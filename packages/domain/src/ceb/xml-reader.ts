@@ -32,6 +32,10 @@ const NAME_START =
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 const QNAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]*(?::[${NAME_START}][${NAME_CHAR}]*)?`, 'y');
 const WS = /[ \t\n]*/y;
+/** Any character INVALID_CHAR could object to (surrogates included): a fast scan first. */
+const SUSPECT_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters XML 1.0 forbids, and surrogates
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const INVALID_CHAR =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: detects the control characters XML 1.0 forbids
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -301,7 +305,8 @@ function readEpilog(c: Cursor): void {
 }
 
 function readDocument(c: Cursor): XmlDocument {
-  const bad = INVALID_CHAR.exec(c.src);
+  // Surrogate pairs (emoji, rare CJK) are valid; only then does the slower exact pattern run.
+  const bad = SUSPECT_CHAR.test(c.src) ? INVALID_CHAR.exec(c.src) : null;
   if (bad) failAt(c, 'MALFORMED_XML', `invalid character U+${bad[0].charCodeAt(0).toString(16)}`, bad.index);
   const declaredEncoding = readDeclaration(c);
   readProlog(c);

@@ -7,6 +7,7 @@ import type { CebMessageType } from './message-types';
 import { schemaFor, schemaNameOf } from './message-types';
 import type { XsdSchema } from './schema/schema-types';
 import { CEB_NAMESPACE } from './schema/schema-types';
+import { assignPaths, type CebElement, type ElementDraft, newDraft } from './tree';
 
 // XML 1.0 Char production, negated: these cannot appear in a document at all, not even escaped.
 const NOT_XML_CHAR =
@@ -95,4 +96,37 @@ export function writeCebXml(messageType: CebMessageType, data: Node, opts: Write
   writeComplex(schema, messageType, data, `/${messageType}`, out, opts);
   out.push(`</ceb:${messageType}>`);
   return out.join('');
+}
+
+function treeOfComplex(schema: XsdSchema, key: string, node: Node, path: string, into: ElementDraft) {
+  const ct = schema.complexTypes[key];
+  if (!ct) throw new Error(`no complex type ${key}`);
+  for (const p of ct.children) {
+    const value = node[p.name];
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const child = newDraft(p.name, CEB_NAMESPACE, null);
+      if (p.kind === 'complex') treeOfComplex(schema, p.type, item as Node, `${path}/${p.name}`, child);
+      else child.text = toXmlChars(scalar(item, `${path}/${p.name}`));
+      into.children.push(child);
+    }
+  }
+}
+
+/**
+ * The element tree that reading writeCebXml's output back gives (schema order, the same text), built
+ * without writing and parsing: what receipts are validated on. Fields the schema does not know are
+ * left out here; writeCebXml refuses them.
+ */
+export function cebTreeOf(messageType: CebMessageType, data: Node): CebElement {
+  const schemaName = schemaNameOf(messageType);
+  if (!schemaName) throw new Error(`not a CEB message type: ${messageType}`);
+  const schema = schemaFor(schemaName);
+  const root = newDraft(messageType, CEB_NAMESPACE, null);
+  for (const a of schema.complexTypes[messageType]?.attributes ?? [])
+    if (data[a.name] !== undefined)
+      root.attributes[a.name] = toXmlChars(scalar(data[a.name], `/${messageType}/@${a.name}`));
+  treeOfComplex(schema, messageType, data, `/${messageType}`, root);
+  assignPaths(root);
+  return root;
 }

@@ -143,12 +143,22 @@ const RULES: readonly RuleEntry[] = [
   },
 ];
 
-const cache = new Map<string, readonly SpecRule[]>();
+/** Rules per schema, owner and field (nested maps: no key string per lookup). */
+const cache = new Map<string, Map<string, Map<string, readonly SpecRule[]>>>();
 
 /** Rules for one field; the first enumeration that matches wins (owner-specific entries come first). */
 export function specRulesFor(schema: CebSchemaName, owner: string, field: string): readonly SpecRule[] {
-  const key = `${schema}|${owner}|${field}`;
-  const hit = cache.get(key);
+  let byOwner = cache.get(schema);
+  if (!byOwner) {
+    byOwner = new Map();
+    cache.set(schema, byOwner);
+  }
+  let byField = byOwner.get(owner);
+  if (!byField) {
+    byField = new Map();
+    byOwner.set(owner, byField);
+  }
+  const hit = byField.get(field);
   if (hit) return hit;
   const rules: SpecRule[] = [];
   for (const entry of RULES) {
@@ -158,6 +168,6 @@ export function specRulesFor(schema: CebSchemaName, owner: string, field: string
     if (entry.rule.kind === 'enumeration' && rules.some((r) => r.kind === 'enumeration')) continue;
     rules.push(entry.rule);
   }
-  cache.set(key, rules);
+  byField.set(field, rules);
   return rules;
 }
