@@ -2,7 +2,7 @@
  * npm run bench:evidence [-- --db pglite|postgres --entries 1000000 --appenders 2]
  *
  * Appends/s with one entry per transaction and with batches of 1,000 (`--appenders` transactions
- * at once: 2 on PostgreSQL, as concurrent requests of a server; PGlite has one connection); inclusion-proof latency
+ * at once, 1 unless given); inclusion-proof latency
  * p50/p99 at the full size; and, in the same run, the raw limits: node:crypto's SHA-256 node-hash
  * rate and the database's COPY rate for rows of the same size as ledger entries.
  */
@@ -38,8 +38,8 @@ const database = argValue('db', 'pglite') as BenchDb;
 const totalEntries = Number(argValue('entries', '1000000'));
 const SINGLE_TX = Number(argValue('single', '2000'));
 const BATCH = 1000;
-/** Transactions appending at once, as a server's concurrent requests do (PGlite has one connection). */
-const appenders = Number(argValue('appenders', database === 'postgres' ? '2' : '1'));
+/** Transactions appending at once (a server's concurrent requests); PGlite has one connection. */
+const appenders = Number(argValue('appenders', '1'));
 const PROOFS = 2000;
 const COPY_ROWS = 100_000;
 
