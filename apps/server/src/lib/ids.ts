@@ -4,15 +4,26 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 let lastTime = 0;
 let lastRandom: Uint8Array = new Uint8Array(10);
 
-function encode(bytes: Uint8Array, length: number): string {
-  let value = 0n;
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
+/** Crockford base32 of a non-negative integer below 2^53, as exactly `length` characters. */
+function encodeNumber(value: number, length: number): string {
   let out = '';
+  let rest = value;
   for (let i = 0; i < length; i += 1) {
-    out = CROCKFORD[Number(value & 31n)] + out;
-    value >>= 5n;
+    out = CROCKFORD[rest % 32] + out;
+    rest = Math.floor(rest / 32);
   }
   return out;
+}
+
+/** 80 random bits as 16 characters: two 40-bit halves of 8 characters each (5 bits per character). */
+function encodeRandom(bytes: Uint8Array): string {
+  let high = 0;
+  let low = 0;
+  for (let i = 0; i < 5; i += 1) {
+    high = high * 256 + (bytes[i] ?? 0);
+    low = low * 256 + (bytes[i + 5] ?? 0);
+  }
+  return encodeNumber(high, 8) + encodeNumber(low, 8);
 }
 
 function increment(bytes: Uint8Array): Uint8Array {
@@ -35,13 +46,8 @@ export function ulid(now: number = Date.now()): string {
     lastTime = now;
     lastRandom = new Uint8Array(randomBytes(10));
   }
-  const time = new Uint8Array(6);
-  let t = lastTime;
-  for (let i = 5; i >= 0; i -= 1) {
-    time[i] = t % 256;
-    t = Math.floor(t / 256);
-  }
-  return encode(time, 10) + encode(lastRandom, 16);
+  // 48-bit milliseconds as 10 characters, then the 80 random bits as 16.
+  return encodeNumber(lastTime, 10) + encodeRandom(lastRandom);
 }
 
 /** Market procurement (1039) records. */
