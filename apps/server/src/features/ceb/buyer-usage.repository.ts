@@ -26,9 +26,10 @@ export function createCebBuyerUsageRepository(db: Kysely<Database>) {
     ): Promise<{ buyer_hash: string; year: number; used: string }[]> {
       if (keys.length === 0) return [];
       const result = await sql<{ buyer_hash: string; year: number; used: string }>`
-        select u.buyer_hash, u.year, u.used from ceb_buyer_usage u
-        join unnest(${keys.map((k) => k.buyerHash)}::text[], ${keys.map((k) => k.year)}::int4[]) as k(buyer_hash, year)
-        using (buyer_hash, year)`.execute(db);
+        select u.buyer_hash, u.year, u.used
+        from unnest(${keys.map((k) => k.buyerHash)}::text[], ${keys.map((k) => k.year)}::int4[]) as k(buyer_hash, year)
+        cross join lateral (select * from ceb_buyer_usage x where x.buyer_hash = k.buyer_hash
+          and x.year = k.year offset 0) as u`.execute(db);
       return result.rows.map((r) => ({ ...r, year: Number(r.year), used: String(r.used) }));
     },
 

@@ -5,6 +5,15 @@ import { chunks, INSERT_CHUNK_ROWS, READ_CHUNK_KEYS } from './chunks';
 export type CebDocumentRow = Database['ceb_documents'];
 export type CebNumberRow = Database['ceb_doc_numbers'];
 
+/*
+ * Look-ups by many keys at once join the keys (unnest) LATERALLY to an index look-up per key: the
+ * plan then never depends on the planner's estimate for `= any(array)`, which without fresh
+ * statistics (a table growing fast between autovacuum's ANALYZE runs) covers the whole table and
+ * chose sequential scans that grow with it. A lateral subquery without LIMIT or DISTINCT would be
+ * flattened into a plain join (free to hash the whole table again); `offset 0` keeps it a per-key
+ * look-up.
+ */
+
 /** Namespace of the advisory locks that serialise the matching of one order's set. */
 const SET_LOCK_NAMESPACE = 7_301_003;
 
@@ -32,15 +41,10 @@ export function createCebDocumentsRepository(db: Kysely<Database>) {
     async latestDocuments(docKeys: readonly string[]): Promise<CebDocumentRow[]> {
       const out: CebDocumentRow[] = [];
       for (const part of chunks([...new Set(docKeys)], READ_CHUNK_KEYS)) {
-        const rows = await db
-          .selectFrom('ceb_documents')
-          .selectAll()
-          .distinctOn('doc_key')
-          .where(sql<boolean>`doc_key = any(${part}::text[])`)
-          .orderBy('doc_key')
-          .orderBy('version', 'desc')
-          .execute();
-        out.push(...rows);
+        const result = await sql<CebDocumentRow>`select d.* from unnest(${part}::text[]) as k(doc_key)
+          cross join lateral (select * from ceb_documents x where x.doc_key = k.doc_key
+            order by x.version desc limit 1) as d`.execute(db);
+        out.push(...result.rows);
       }
       return out;
     },
@@ -49,16 +53,11 @@ export function createCebDocumentsRepository(db: Kysely<Database>) {
     async latestByOrders(kind: string, orderNos: readonly string[]): Promise<CebDocumentRow[]> {
       const out: CebDocumentRow[] = [];
       for (const part of chunks([...new Set(orderNos)], READ_CHUNK_KEYS)) {
-        const rows = await db
-          .selectFrom('ceb_documents')
-          .selectAll()
-          .distinctOn('doc_key')
-          .where('kind', '=', kind)
-          .where(sql<boolean>`order_no = any(${part}::text[])`)
-          .orderBy('doc_key')
-          .orderBy('version', 'desc')
-          .execute();
-        out.push(...rows);
+        const result = await sql<CebDocumentRow>`select d.* from unnest(${part}::text[]) as k(order_no)
+          cross join lateral (select distinct on (x.doc_key) * from ceb_documents x
+            where x.order_no = k.order_no and x.kind = ${kind}
+            order by x.doc_key, x.version desc) as d`.execute(db);
+        out.push(...result.rows);
       }
       return out;
     },
@@ -69,10 +68,10 @@ export function createCebDocumentsRepository(db: Kysely<Database>) {
     ): Promise<CebNumberRow[]> {
       const out: CebNumberRow[] = [];
       for (const part of chunks(claims, READ_CHUNK_KEYS)) {
-        const result = await sql<CebNumberRow>`select n.* from ceb_doc_numbers n
-          join unnest(${part.map((c) => c.kind)}::text[], ${part.map((c) => c.ownerCode)}::text[],
-            ${part.map((c) => c.number)}::text[]) as k(kind, owner_code, number)
-          using (kind, owner_code, number)`.execute(db);
+        const result = await sql<CebNumberRow>`select n.* from unnest(${part.map((c) => c.kind)}::text[],
+            ${part.map((c) => c.ownerCode)}::text[], ${part.map((c) => c.number)}::text[]) as k(kind, owner_code, number)
+          cross join lateral (select * from ceb_doc_numbers x where x.kind = k.kind
+            and x.owner_code = k.owner_code and x.number = k.number offset 0) as n`.execute(db);
         out.push(...result.rows);
       }
       return out;
