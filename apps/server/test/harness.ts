@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../src/config/config';
 import { createPglite, createPostgres, type DbHandle } from '../src/db/client';
+import type { Database } from '../src/db/schema';
 import { createStore, type Store } from '../src/db/store';
 import { fixedClock } from '../src/lib/clock';
 import { type Platform, startPlatform } from '../src/platform';
@@ -33,6 +34,8 @@ export interface TestPlatform {
   readonly dataDir: string;
   /** Another store on the same database: what a second server process would see and do. */
   otherStore(): Store;
+  /** The database itself (for checks inside one transaction of the test's own). */
+  readonly kysely: Kysely<Database>;
   /** A raw SQL connection to the same database (for checks the API cannot make). */
   sql<R = Record<string, unknown>>(text: string): Promise<R[]>;
   request(
@@ -121,6 +124,7 @@ export async function startTestPlatform(
     clock,
     dataDir,
     otherStore: () => createStore(db.db),
+    kysely: db.db,
     async sql(text) {
       const result = await sql.raw(text).execute(db.db);
       return result.rows as never;
