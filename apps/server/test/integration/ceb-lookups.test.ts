@@ -19,10 +19,11 @@ const ROWS = 3000;
 
 describe('CEB read-ahead look-ups', () => {
   it('read 50 keys of 3,000 rows per table without a sequential scan', async () => {
+    // Before the transaction: PGlite has one connection, which the transaction holds.
+    const [org] = await t.sql<{ id: string }>('select id from organisations order by id limit 1');
     await t.kysely
       .transaction()
       .execute(async (trx) => {
-        const [org] = await t.sql<{ id: string }>('select id from organisations order by id limit 1');
         await sql`insert into ceb_messages (id, guid, sender_org_id, cop_code, message_type, direction, format,
           unit_count, received_at, body_enc, body_sha256, receipt_id)
         values ('cebmsg_lookup', 'G', ${org!.id}, 'C', 'CEB311Message', 'import', 'xml', 1, now(), 'x', 'x', 'r')`.execute(
