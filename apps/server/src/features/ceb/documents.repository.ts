@@ -59,7 +59,13 @@ export function createCebDocumentsRepository(db: Kysely<Database>) {
             order by x.doc_key, x.version desc) as d`.execute(db);
         out.push(...result.rows);
       }
-      return out;
+      // A document whose versions name two of these orders came once per order: keep its latest.
+      const latest = new Map<string, CebDocumentRow>();
+      for (const row of out) {
+        const seen = latest.get(row.doc_key);
+        if (!seen || seen.version < row.version) latest.set(row.doc_key, row);
+      }
+      return [...latest.values()];
     },
 
     /** The claimed numbers among these (kind, owner, number) triples. */
