@@ -69,6 +69,12 @@ describe('CEB read-ahead look-ups', () => {
           50, 50, 50, 50, 50,
         ]);
         expect(await scans()).toEqual(before);
+        // The inventory queries by order number and by logistics number, as customs and enterprises use them.
+        for (const filter of [{ orderNo: 'O61' }, { logisticsNo: 'L61' }]) {
+          const found = await repos.ceb.findInventories({ ...filter, offset: 0, limit: 20 });
+          expect(found.total).toBe(1);
+        }
+        expect(await scans()).toEqual(before);
         // Nothing of this test stays in the database.
         throw new RollbackTestData();
       })
