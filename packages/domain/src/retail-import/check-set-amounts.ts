@@ -1,4 +1,5 @@
 /** 三单对碰, amounts and lines: the order's own sums, the payment against the order, lines 1:1 by gnum. */
+import type { CebErrorCode } from '../ceb';
 import type { Decimal } from '../money';
 import { compare, decimal, formatDecimal, mul, sub, sum } from '../money';
 import { type RetailFinding, retailError } from './finding';
@@ -34,17 +35,7 @@ export function checkOrderAmounts(set: ImportSet, at: ImportSetPaths): RetailFin
     );
   }
   set.order.lists.forEach((line, i) => {
-    const product = mul(num(line.price), num(line.qty));
-    if (compare(product, num(line.totalPrice)) !== 0) {
-      out.push(
-        retailError(
-          '-301008',
-          at.orderLine(i, 'totalPrice'),
-          `订单商品 ${line.gnum} 总价（totalPrice）${line.totalPrice} 不等于单价×数量 ${line.price} × ${line.qty} = ${formatDecimal(product)}`,
-          `order line ${line.gnum}: totalPrice ${line.totalPrice} is not price × qty ${line.price} × ${line.qty} = ${formatDecimal(product)}`,
-        ),
-      );
-    }
+    out.push(...lineTotalFinding(line, '-301008', at.orderLine(i, 'totalPrice'), ORDER));
   });
   return out;
 }
@@ -64,52 +55,54 @@ export function checkPaymentAmount(set: ImportSet, at: ImportSetPaths): RetailFi
 }
 
 type Line = { readonly gnum: number; readonly qty: string; readonly totalPrice: string };
+type PricedLine = Line & { readonly price: string };
+/** Whose lines a finding is about, in both languages. */
+type Side = { readonly zh: string; readonly en: string };
+const ORDER: Side = { zh: '订单', en: 'order' };
+const INVENTORY: Side = { zh: '清单', en: 'inventory' };
 
-function duplicateGnums(lines: readonly Line[]): Set<number> {
+/** The finding when a line's totalPrice is not price × qty. */
+function lineTotalFinding(line: PricedLine, code: CebErrorCode, path: string, side: Side): RetailFinding[] {
+  const product = mul(num(line.price), num(line.qty));
+  if (compare(product, num(line.totalPrice)) === 0) return [];
+  return [
+    retailError(
+      code,
+      path,
+      `${side.zh}商品 ${line.gnum} 总价（totalPrice）${line.totalPrice} 不等于单价×数量 ${line.price} × ${line.qty} = ${formatDecimal(product)}`,
+      `${side.en} line ${line.gnum}: totalPrice ${line.totalPrice} is not price × qty ${line.price} × ${line.qty} = ${formatDecimal(product)}`,
+    ),
+  ];
+}
+
+/** One finding per repeated gnum, at its last occurrence. */
+function duplicateGnumFindings(
+  lines: readonly Line[],
+  code: CebErrorCode,
+  pathOf: (i: number) => string,
+  side: Side,
+): RetailFinding[] {
   const seen = new Set<number>();
   const dup = new Set<number>();
   for (const l of lines) (seen.has(l.gnum) ? dup : seen).add(l.gnum);
-  return dup;
+  return [...dup].map((gnum) =>
+    retailError(
+      code,
+      pathOf(lines.findLastIndex((l) => l.gnum === gnum)),
+      `${side.zh}商品序号（gnum）${gnum} 重复`,
+      `${side.en} line number (gnum) ${gnum} is repeated`,
+    ),
+  );
 }
 
 export function checkLines(set: ImportSet, at: ImportSetPaths): RetailFinding[] {
   const out: RetailFinding[] = [];
   const orderLines = set.order.lists;
   const invLines = set.inventory.lists;
-  for (const gnum of duplicateGnums(orderLines)) {
-    const i = orderLines.findLastIndex((l) => l.gnum === gnum);
-    out.push(
-      retailError(
-        '-301002',
-        at.orderLine(i, 'gnum'),
-        `订单商品序号（gnum）${gnum} 重复`,
-        `order line number (gnum) ${gnum} is repeated`,
-      ),
-    );
-  }
-  for (const gnum of duplicateGnums(invLines)) {
-    const i = invLines.findLastIndex((l) => l.gnum === gnum);
-    out.push(
-      retailError(
-        '-621027',
-        at.inventoryLine(i, 'gnum'),
-        `清单商品序号（gnum）${gnum} 重复`,
-        `inventory line number (gnum) ${gnum} is repeated`,
-      ),
-    );
-  }
+  out.push(...duplicateGnumFindings(orderLines, '-301002', (i) => at.orderLine(i, 'gnum'), ORDER));
+  out.push(...duplicateGnumFindings(invLines, '-621027', (i) => at.inventoryLine(i, 'gnum'), INVENTORY));
   invLines.forEach((line, i) => {
-    const product = mul(num(line.price), num(line.qty));
-    if (compare(product, num(line.totalPrice)) !== 0) {
-      out.push(
-        retailError(
-          '-621001',
-          at.inventoryLine(i, 'totalPrice'),
-          `清单商品 ${line.gnum} 总价（totalPrice）${line.totalPrice} 不等于单价×数量 ${line.price} × ${line.qty} = ${formatDecimal(product)}`,
-          `inventory line ${line.gnum}: totalPrice ${line.totalPrice} is not price × qty ${line.price} × ${line.qty} = ${formatDecimal(product)}`,
-        ),
-      );
-    }
+    out.push(...lineTotalFinding(line, '-621001', at.inventoryLine(i, 'totalPrice'), INVENTORY));
     const match = orderLines.find((l) => l.gnum === line.gnum);
     if (match === undefined) {
       out.push(
