@@ -10,7 +10,7 @@ import type { CebMessageDataMap } from './schema/generated-types';
 import type { CebDateTimeFormat } from './schema/spec-rules';
 import { validateCebTree } from './validate';
 import type { CebViolation } from './violations';
-import { cebTreeOf, writeCebXml } from './xml-writer';
+import { cebTreeOf, writeCebTree } from './xml-writer';
 
 export const CEB_RECEIPT_VERSION = '1.0';
 /** China Standard Time has no daylight saving: a fixed UTC+8 offset. */
@@ -81,18 +81,19 @@ function unitToData(type: CebReceiptType, unitType: string, unit: object): Recor
 
 /**
  * Validates `data` (the JSON shape) against the schema of `type` and writes it as XML: ok with the XML
- * and JSON, or the violations (then nothing may be handed out). The content is validated as the element
- * tree the XML gives when read back (cebTreeOf), without writing and parsing it; the written XML itself
- * is checked against the official XSDs by the test suite (ceb-official-xsd.test.ts).
+ * and JSON, or the violations (then nothing may be handed out). One element tree (cebTreeOf) is validated
+ * and then written, so what is validated is what is sent, without parsing the XML back; the written XML
+ * itself is checked against the official XSDs by the test suite (ceb-official-xsd.test.ts).
  */
 export function buildValidatedCebMessage<T extends CebMessageType>(
   type: T,
   data: Record<string, unknown>,
   cdataElements?: ReadonlySet<string>,
 ): CebReceiptBuildResult<T> {
-  const xml = writeCebXml(type, data, cdataElements ? { cdataElements } : {});
-  const { violations } = validateCebTree(cebTreeOf(type, data), type);
+  const tree = cebTreeOf(type, data);
+  const { violations } = validateCebTree(tree, type);
   if (violations.length > 0) return { ok: false, violations };
+  const xml = writeCebTree(tree, cdataElements ? { cdataElements } : {});
   return { ok: true, xml, json: { [type]: data } as unknown as CebReceiptJson<T> };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Serialises the JSON/object shape of a CEB message to XML in exactly the XSD's element order, with the
- * `ceb:` prefix bound on the root. Used for receipts; the input is produced by code (not by senders), so a
- * key the schema does not know is a programmer error and throws.
+ * `ceb:` prefix bound on the root, through its element tree (cebTreeOf). Used for receipts; the input is
+ * produced by code (not by senders), so a key the schema does not know is a programmer error and throws.
  */
 import type { CebMessageType } from './message-types';
 import { schemaFor, schemaNameOf } from './message-types';
@@ -49,14 +49,7 @@ function scalar(value: unknown, path: string): string {
   throw new Error(`${path}: expected a string or safe integer`);
 }
 
-function writeComplex(
-  schema: XsdSchema,
-  key: string,
-  node: Node,
-  path: string,
-  out: string[],
-  opts: WriteOptions,
-) {
+function treeOfComplex(schema: XsdSchema, key: string, node: Node, path: string, into: ElementDraft) {
   const ct = schema.complexTypes[key];
   if (!ct) throw new Error(`no complex type ${key}`);
   const known = new Set([...ct.children.map((p) => p.name), ...(ct.attributes ?? []).map((a) => a.name)]);
@@ -65,58 +58,21 @@ function writeComplex(
     const value = node[p.name];
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
-      const child = `${path}/${p.name}`;
-      if (p.kind === 'complex') {
-        out.push(`<ceb:${p.name}>`);
-        writeComplex(schema, p.type, item as Node, child, out, opts);
-        out.push(`</ceb:${p.name}>`);
-      } else if (p.kind === 'simple') {
-        const text = scalar(item, child);
-        const body = opts.cdataElements?.has(p.name) ? cdata(text) : escapeXmlText(text);
-        out.push(`<ceb:${p.name}>${body}</ceb:${p.name}>`);
-      } else {
-        throw new Error(`${child}: ${p.kind} content is not written by this serialiser`);
-      }
-    }
-  }
-}
-
-/** `data` is the content of the root (attributes as guid/version properties, children by name). */
-export function writeCebXml(messageType: CebMessageType, data: Node, opts: WriteOptions = {}): string {
-  const schemaName = schemaNameOf(messageType);
-  if (!schemaName) throw new Error(`not a CEB message type: ${messageType}`);
-  const schema = schemaFor(schemaName);
-  const attrs = (schema.complexTypes[messageType]?.attributes ?? [])
-    .filter((a) => data[a.name] !== undefined)
-    .map((a) => ` ${a.name}="${escapeXmlAttribute(scalar(data[a.name], `/${messageType}/@${a.name}`))}"`)
-    .join('');
-  const out = [
-    `<?xml version="1.0" encoding="UTF-8"?>\n<ceb:${messageType}${attrs} xmlns:ceb="${CEB_NAMESPACE}">`,
-  ];
-  writeComplex(schema, messageType, data, `/${messageType}`, out, opts);
-  out.push(`</ceb:${messageType}>`);
-  return out.join('');
-}
-
-function treeOfComplex(schema: XsdSchema, key: string, node: Node, path: string, into: ElementDraft) {
-  const ct = schema.complexTypes[key];
-  if (!ct) throw new Error(`no complex type ${key}`);
-  for (const p of ct.children) {
-    const value = node[p.name];
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
+      const childPath = `${path}/${p.name}`;
       const child = newDraft(p.name, CEB_NAMESPACE, null);
-      if (p.kind === 'complex') treeOfComplex(schema, p.type, item as Node, `${path}/${p.name}`, child);
-      else child.text = toXmlChars(scalar(item, `${path}/${p.name}`));
+      if (p.kind === 'complex') treeOfComplex(schema, p.type, item as Node, childPath, child);
+      else if (p.kind === 'simple') child.text = toXmlChars(scalar(item, childPath));
+      else throw new Error(`${childPath}: ${p.kind} content is not written by this serialiser`);
       into.children.push(child);
     }
   }
 }
 
 /**
- * The element tree that reading writeCebXml's output back gives (schema order, the same text), built
- * without writing and parsing: what receipts are validated on. Fields the schema does not know are
- * left out here; writeCebXml refuses them.
+ * The element tree of a message given in the JSON/object shape (`data` is the content of the root:
+ * attributes as guid/version properties, children by name), in exactly the XSD's element order and
+ * with the text XML can carry: what writeCebTree writes, and what reading that XML back gives. The
+ * input is produced by code (not by senders), so a key the schema does not know throws.
  */
 export function cebTreeOf(messageType: CebMessageType, data: Node): CebElement {
   const schemaName = schemaNameOf(messageType);
@@ -129,4 +85,29 @@ export function cebTreeOf(messageType: CebMessageType, data: Node): CebElement {
   treeOfComplex(schema, messageType, data, `/${messageType}`, root);
   assignPaths(root);
   return root;
+}
+
+function writeElement(element: CebElement, out: string[], opts: WriteOptions) {
+  out.push(`<ceb:${element.name}>`);
+  if (element.children.length > 0) for (const child of element.children) writeElement(child, out, opts);
+  else out.push(opts.cdataElements?.has(element.name) ? cdata(element.text) : escapeXmlText(element.text));
+  out.push(`</ceb:${element.name}>`);
+}
+
+/** A tree from cebTreeOf as XML, with the `ceb:` prefix bound on the root. */
+export function writeCebTree(root: CebElement, opts: WriteOptions = {}): string {
+  const attrs = Object.entries(root.attributes)
+    .map(([name, value]) => ` ${name}="${escapeXmlAttribute(value)}"`)
+    .join('');
+  const out = [
+    `<?xml version="1.0" encoding="UTF-8"?>\n<ceb:${root.name}${attrs} xmlns:ceb="${CEB_NAMESPACE}">`,
+  ];
+  for (const child of root.children) writeElement(child, out, opts);
+  out.push(`</ceb:${root.name}>`);
+  return out.join('');
+}
+
+/** `data` (the content of the root) as a `messageType` message in the XSD's element order. */
+export function writeCebXml(messageType: CebMessageType, data: Node, opts: WriteOptions = {}): string {
+  return writeCebTree(cebTreeOf(messageType, data), opts);
 }
