@@ -24,6 +24,8 @@ export interface TestResponse {
   readonly status: number;
   readonly body: Json;
   readonly text: string;
+  /** The body's bytes as sent (text is them decoded as UTF-8). */
+  readonly raw: Buffer;
   readonly headers: Record<string, unknown>;
 }
 
@@ -115,7 +117,7 @@ export async function startTestPlatform(
     } catch {
       body = undefined;
     }
-    return { status: res.statusCode, body, text: res.body, headers: res.headers };
+    return { status: res.statusCode, body, text: res.body, raw: res.rawPayload, headers: res.headers };
   };
 
   return {

@@ -375,6 +375,11 @@ export const MESSAGES = {
   'ceb.missing': ['未收到', 'missing'],
   'ceb.versions': ['{n} 个版本', '{n} versions'],
   'ceb.itemCount': ['{n} 项商品', '{n} items'],
+  'ceb.original': ['原始报文', 'Original message'],
+  'ceb.originalHint': [
+    '下载该版本的原始报文（与发送方所发字节完全一致，已与证据账本中的 SHA-256 核对）',
+    'Download this version exactly as its sender sent it (checked against the SHA-256 in the evidence ledger)',
+  ],
   'ceb.missingHint': ['尚未收到该单证，三单对碰将等待', 'not received yet; the match waits for it'],
   'ceb.order': ['订单', 'Order'],
   'ceb.customsAction': ['海关处置', 'Customs action'],

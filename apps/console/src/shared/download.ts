@@ -1,10 +1,14 @@
 import { apiFetch } from '../app/api';
 
-/** Downloads an authenticated API response as a file (the browser cannot add the token to a plain link). */
+/**
+ * Downloads an authenticated API response as a file (the browser cannot add the token to a plain
+ * link), under the name the server gives (Content-Disposition) or else `fileName`.
+ */
 export async function downloadFromApi(path: string, fileName: string): Promise<void> {
   const response = await apiFetch('GET', path);
   const blob = await response.blob();
-  saveBlob(blob, fileName);
+  const given = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  saveBlob(blob, given ?? fileName);
 }
 
 export function saveBlob(blob: Blob, fileName: string): void {

@@ -214,7 +214,10 @@ export interface CebMessagesTable {
   format: 'xml' | 'json';
   unit_count: number;
   received_at: Date;
-  body_enc: string;
+  /** The body as received, sealed (PiiVault.sealBody); rows before migration 0015 have body_enc. */
+  body: Buffer | null;
+  /** Before migration 0015: the base64 of the body, encrypted (PiiVault.encrypt). */
+  body_enc: string | null;
   body_sha256: string;
   receipt_id: string;
 }

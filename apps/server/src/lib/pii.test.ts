@@ -49,4 +49,33 @@ describe('PiiVault', () => {
     const other = createPiiVault({ piiKey: randomBytes(32), piiHashKey: randomBytes(32) });
     expect(other.openCommitted(sealed[1]!)).not.toBe(values[1]);
   });
+
+  it('seals bytes compressed and authenticated: the same bytes back, anything altered refused', () => {
+    const xml = Buffer.from(
+      `<?xml version="1.0"?><ceb:Order>${'<ceb:buyerName>张三</ceb:buyerName>'.repeat(50)}</ceb:Order>`,
+    );
+    const binary = randomBytes(3000);
+    for (const plain of [xml, binary, Buffer.alloc(0)]) {
+      const sealed = vault.sealBody(plain);
+      expect(vault.openBody(sealed).equals(plain)).toBe(true);
+      // A Uint8Array view into a larger buffer (as the database driver may hand it over) opens too.
+      const padded = Buffer.concat([Buffer.from('xx'), sealed]);
+      expect(
+        vault.openBody(new Uint8Array(padded.buffer, padded.byteOffset + 2, sealed.length)).equals(plain),
+      ).toBe(true);
+    }
+    const sealed = vault.sealBody(xml);
+    expect(sealed.length).toBeLessThan(xml.length / 5);
+    expect(sealed.includes(Buffer.from('张三'))).toBe(false);
+    expect(vault.sealBody(xml).equals(sealed)).toBe(false);
+    const flipped = Buffer.from(sealed);
+    flipped[flipped.length - 1]! ^= 1;
+    expect(() => vault.openBody(flipped)).toThrow();
+    const relabelled = Buffer.from(sealed);
+    relabelled[0] = 0x02;
+    expect(() => vault.openBody(relabelled)).toThrow(/unknown sealed body format/);
+    expect(() => vault.openBody(sealed.subarray(0, 20))).toThrow(/truncated/);
+    const other = createPiiVault({ piiKey: randomBytes(32), piiHashKey: randomBytes(32) });
+    expect(() => other.openBody(sealed)).toThrow();
+  });
 });

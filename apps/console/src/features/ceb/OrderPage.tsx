@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -25,6 +25,7 @@ import { navigate } from '../../app/router';
 import type { PageProps } from '../../app/routes';
 import { can } from '../../app/session';
 import { showApiError } from '../../shared/api-form';
+import { downloadFromApi } from '../../shared/download';
 import { formatTime, nameOf } from '../../shared/labels';
 import { INVENTORY_COLOURS } from './InventoriesPage';
 import { CUSTOMS_ACTIONS, DOCUMENT_KINDS, type Head, INVENTORY_STATUS, type OrderView } from './types';
@@ -39,9 +40,20 @@ function text(value: unknown): string {
 }
 
 function DocumentCard({ kind, view }: { kind: (typeof FOUR)[number]; view: OrderView }) {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
+  const { message } = App.useApp();
   const versions = view.documents.filter((d) => d.kind === kind).sort((a, b) => b.version - a.version);
   const latest = versions[0];
+  const downloadOriginal = async (messageId: string) => {
+    try {
+      await downloadFromApi(
+        `/api/ceb/messages/${encodeURIComponent(messageId)}/original`,
+        `${kind}-${messageId}`,
+      );
+    } catch (e) {
+      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+    }
+  };
   return (
     <Card
       size="small"
@@ -55,6 +67,19 @@ function DocumentCard({ kind, view }: { kind: (typeof FOUR)[number]; view: Order
           )}
           {versions.length > 1 && <Tag>{t('ceb.versions', { n: versions.length })}</Tag>}
         </Space>
+      }
+      extra={
+        latest?.originalAvailable && (
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            title={t('ceb.originalHint')}
+            onClick={() => downloadOriginal(latest.messageId)}
+            data-testid={`original-${kind}`}
+          >
+            {t('ceb.original')}
+          </Button>
+        )
       }
       style={{ height: '100%' }}
       data-testid={`doc-${kind}`}

@@ -25,6 +25,8 @@ export type OrderView = {
     docKey: string;
     version: number;
     appType: string;
+    messageId: string;
+    originalAvailable: boolean;
     receivedAt: string;
     head: Head;
     lists: Head[];

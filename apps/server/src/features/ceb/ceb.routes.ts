@@ -8,6 +8,7 @@ import { SubmitQuery } from './ceb.schemas';
 import type { CebIntakeService } from './intake-service';
 import { cebInventoriesRoutes } from './inventories.routes';
 import { cebInventoryActionsRoutes } from './inventory-actions.routes';
+import { cebMessagesRoutes } from './messages.routes';
 import { cebOrdersRoutes } from './orders.routes';
 import { cebReceiptsRoutes } from './receipts.routes';
 import { cebReferenceRoutes } from './reference.routes';
@@ -70,6 +71,7 @@ export function cebRoutes(deps: AppDeps, intake: CebIntakeService): FastifyPlugi
   return async (app) => {
     await app.register(cebInventoriesRoutes(deps));
     await app.register(cebOrdersRoutes(deps));
+    await app.register(cebMessagesRoutes(deps));
     await app.register(cebReceiptsRoutes(deps));
     await app.register(cebInventoryActionsRoutes(ceb));
     await app.register(cebReferenceRoutes(deps));

@@ -48,6 +48,9 @@ export const InventoryPage = Type.Object({
 });
 
 export const InventoryParams = Type.Object({ invtNo: code });
+export const MessageParams = Type.Object({
+  id: Type.String({ pattern: '^cebmsg_[0-9A-Z]{26}$', description: '报文编号（四单视图中的 messageId）' }),
+});
 export const OrderParams = Type.Object({ ebpCode: code, orderNo: code });
 
 export const ActionBody = Type.Object({

@@ -11,6 +11,7 @@ import { type InventoryView, inventoryView } from './act-on-inventory';
 import { cebError } from './ceb.errors';
 import type { Head } from './ceb-units';
 import { readUnit } from './documents';
+import { mayReadOriginal } from './get-original-message';
 import { visibleCode } from './visibility';
 
 const MASKS: Readonly<Record<string, (v: string) => string>> = {
@@ -43,6 +44,10 @@ export interface OrderView {
     docKey: string;
     version: number;
     appType: string;
+    /** The message that carried this version; its original is at /api/ceb/messages/{id}/original. */
+    messageId: string;
+    /** Whether the caller may download that original (its sender, or an unmasked regulator). */
+    originalAvailable: boolean;
     receivedAt: string;
     head: Head;
     lists: readonly Head[];
@@ -96,9 +101,11 @@ export async function getOrderView(
   const unmasked = can(actor, 'pii:unmasked');
   const visible = code === undefined ? docs : docs.filter((d) => d.party_codes.includes(code));
   const invKeys = inventory ? [inventory.doc_key] : [];
-  const [history, receipts] = await Promise.all([
+  const messageIds = [...new Set(visible.map((d) => d.message_id))];
+  const [history, receipts, senders] = await Promise.all([
     repos.ceb.statusHistory(invKeys),
-    repos.ceb.receiptsFor(invKeys, [...new Set(visible.map((d) => d.message_id))]),
+    repos.ceb.receiptsFor(invKeys, messageIds),
+    repos.ceb.messageSenders(messageIds),
   ]);
   return {
     orderNo: input.orderNo,
@@ -110,6 +117,8 @@ export async function getOrderView(
         docKey: d.doc_key,
         version: d.version,
         appType: d.app_type,
+        messageId: d.message_id,
+        originalAvailable: mayReadOriginal(actor, senders.get(d.message_id) ?? ''),
         receivedAt: d.received_at.toISOString(),
         head: masked(unit.head, unmasked),
         lists: unit.lists,

@@ -26,6 +26,21 @@ export function createCebMessagesRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    async getMessage(id: string): Promise<CebMessageRow | undefined> {
+      return db.selectFrom('ceb_messages').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** Who sent each message: id → sending organisation. */
+    async messageSenders(ids: readonly string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('ceb_messages')
+        .select(['id', 'sender_org_id'])
+        .where('id', 'in', [...ids])
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.sender_org_id]));
+    },
+
     async insertMessages(rows: readonly CebMessageRow[]): Promise<void> {
       for (const part of chunks(rows, INSERT_CHUNK_ROWS))
         await db.insertInto('ceb_messages').values(part).execute();

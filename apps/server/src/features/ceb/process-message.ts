@@ -79,7 +79,8 @@ async function acceptUnits(
     format: decoded.format,
     unit_count: list.length,
     received_at: ctx.now,
-    body_enc: ctx.deps.vault.encrypt(Buffer.from(item.body).toString('base64')),
+    body: ctx.deps.vault.sealBody(item.body),
+    body_enc: null,
     body_sha256: decoded.bodySha256,
     receipt_id: receiptId,
   });

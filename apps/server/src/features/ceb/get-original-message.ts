@@ -1,0 +1,104 @@
+/**
+ * A message exactly as its sender sent it: the bytes the signature covers and the SHA-256 the
+ * evidence ledger committed to when it was accepted. Only for its sending enterprise and for
+ * regulators who may see personal information unmasked (the body holds it in clear); every
+ * download is audited. Bytes that no longer match the ledger are never returned.
+ */
+import { createHash } from 'node:crypto';
+import type { Store } from '../../db/store';
+import { type Actor, can } from '../../lib/actor';
+import type { Clock } from '../../lib/clock';
+import type { PiiVault } from '../../lib/pii';
+import { openCommittedDocument } from '../evidence/committed-document';
+import { cebError } from './ceb.errors';
+
+export interface OriginalMessage {
+  readonly id: string;
+  readonly guid: string;
+  readonly messageType: string;
+  readonly format: 'xml' | 'json';
+  readonly body: Buffer;
+  readonly sha256: string;
+  /** The ledger entry (message.accepted) that commits to these bytes; null if it has none. */
+  readonly evidenceIndex: number | null;
+}
+
+/** Whether the actor may download this message's original: its sender, or an unmasked regulator. */
+export function mayReadOriginal(actor: Actor, senderOrgId: string): boolean {
+  if (actor.scope.kind === 'enterprise') return actor.orgId === senderOrgId;
+  return (actor.scope.kind === 'all' || actor.scope.kind === 'district') && can(actor, 'pii:unmasked');
+}
+
+/** The body of a stored row: sealed bytes since migration 0015, encrypted base64 before it. */
+function openStoredBody(vault: PiiVault, row: { body: Buffer | null; body_enc: string | null }): Buffer {
+  if (row.body) return vault.openBody(row.body);
+  return Buffer.from(vault.decrypt(row.body_enc ?? ''), 'base64');
+}
+
+/** The bodySha256 the ledger's message.accepted entry holds for the message, when it can be read. */
+async function ledgerSha256(
+  deps: { store: Store; vault: PiiVault },
+  messageId: string,
+): Promise<{ index: number; sha256: string | undefined } | undefined> {
+  const evidence = deps.store.repos.evidence;
+  const [entry] = await evidence.findEntries({
+    subjectType: 'ceb_message',
+    subjectId: messageId,
+    kind: 'message.accepted',
+    limit: 1,
+  });
+  if (!entry) return undefined;
+  const sealed = await evidence.getDocumentOf(entry.idx);
+  const opened =
+    sealed === undefined ? undefined : openCommittedDocument(deps.vault, sealed, entry.contentHash);
+  if (!opened?.ok) return { index: entry.idx, sha256: undefined };
+  const document = JSON.parse(opened.bytes.toString('utf8')) as { bodySha256?: unknown };
+  return {
+    index: entry.idx,
+    sha256: typeof document.bodySha256 === 'string' ? document.bodySha256 : undefined,
+  };
+}
+
+export async function getOriginalMessage(
+  deps: { store: Store; vault: PiiVault; clock: Clock },
+  actor: Actor,
+  id: string,
+): Promise<OriginalMessage> {
+  const repos = deps.store.repos;
+  const row = await repos.ceb.getMessage(id);
+  // Another enterprise's message is not there at all for the caller, as everywhere in CEB.
+  if (!row || (actor.scope.kind === 'enterprise' && actor.orgId !== row.sender_org_id)) {
+    throw cebError('CEB_NOT_FOUND', { what: 'message', whatZh: '报文', id });
+  }
+  if (!mayReadOriginal(actor, row.sender_org_id)) throw cebError('CEB_ORIGINAL_UNMASKED_ONLY');
+  let body: Buffer;
+  try {
+    body = openStoredBody(deps.vault, row);
+  } catch {
+    throw cebError('CEB_ORIGINAL_ALTERED', { id, expected: row.body_sha256, actual: 'cannot be decrypted' });
+  }
+  const actual = createHash('sha256').update(body).digest('hex');
+  const ledger = await ledgerSha256(deps, id);
+  // The ledger's hash when the ledger still holds its document, else the row's (same transaction).
+  const expected = ledger?.sha256 ?? row.body_sha256;
+  if (actual !== expected || actual !== row.body_sha256) {
+    throw cebError('CEB_ORIGINAL_ALTERED', { id, expected, actual });
+  }
+  await repos.audit.record({
+    at: deps.clock.now(),
+    actor,
+    action: 'ceb.message.original.read',
+    targetType: 'ceb_message',
+    targetId: id,
+    details: { guid: row.guid, messageType: row.message_type, sha256: actual },
+  });
+  return {
+    id,
+    guid: row.guid,
+    messageType: row.message_type,
+    format: row.format,
+    body,
+    sha256: actual,
+    evidenceIndex: ledger?.index ?? null,
+  };
+}

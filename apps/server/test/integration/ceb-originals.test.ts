@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { post, SENDER, sampleSet, statuses } from '../ceb-helpers';
+import { startTestPlatform, type TestPlatform } from '../harness';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Sends a whole set and returns the order view as the customs officer sees it. */
+async function sendSet(orderBody?: Buffer) {
+  const set = sampleSet(t);
+  const sent = {
+    order: orderBody ?? Buffer.from(set.order),
+    payment: Buffer.from(set.payment),
+    waybill: Buffer.from(set.waybill),
+    inventory: Buffer.from(set.inventory),
+  };
+  for (const kind of ['order', 'payment', 'waybill', 'inventory'] as const) {
+    const res = await t.request('POST', '/api/ceb/messages', {
+      apiKey: t.apiKey(SENDER[kind]),
+      body: kind === 'order' && orderBody ? orderBody : sent[kind],
+      headers: { 'content-type': 'application/xml', accept: 'application/json' },
+    });
+    expect(statuses(res.body)).toEqual(['120']);
+  }
+  const ebp = t.demo.enterprises.find((e) => e.key === 'ebp')!.customsCode;
+  const view = await t.request('GET', `/api/ceb/orders/${ebp}/${set.orderNo}`, {
+    token: await t.login('customs'),
+  });
+  expect(view.status).toBe(200);
+  const messageOf = (kind: string) =>
+    (view.body.documents as { kind: string; messageId: string }[]).find((d) => d.kind === kind)!.messageId;
+  return { set, sent, ebp, messageOf };
+}
+
+describe('original messages', () => {
+  it('gives customs the order exactly as sent, checked against the ledger, and audits the download', async () => {
+    const { sent, messageOf } = await sendSet();
+    const id = messageOf('order');
+    const officer = await t.login('customs');
+    const res = await t.request('GET', `/api/ceb/messages/${id}/original`, { token: officer });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('application/xml');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="CEB311Message-.+\.xml"$/);
+    expect(res.raw.equals(sent.order)).toBe(true);
+    expect(res.headers['x-kouan-body-sha256']).toBe(sha256(sent.order));
+    const entry = await t.request('GET', `/api/evidence/entries/${res.headers['x-kouan-evidence-index']}`, {
+      token: officer,
+    });
+    expect(entry.body).toMatchObject({ kind: 'message.accepted', subjectType: 'ceb_message', subjectId: id });
+    const audit = await t.sql<{ action: string; actor_id: string; details: string }>(
+      `select action, actor_id, details::text from audit_log where target_id = '${id}' order by id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(['ceb.message.accepted', 'ceb.message.original.read']);
+    expect(audit[1]!.details).toContain(sha256(sent.order));
+  });
+
+  it('keeps the bytes of a GBK message as they came, not re-encoded', async () => {
+    const set = sampleSet(t);
+    const gbk = iconv.encode(set.order.replace('encoding="UTF-8"', 'encoding="GBK"'), 'gbk');
+    const res = await post(t, SENDER.order, gbk as unknown as string, { json: true });
+    expect(statuses(res.body)).toEqual(['120']);
+    const [row] = await t.sql<{ id: string }>(
+      `select id from ceb_messages where body_sha256 = '${sha256(gbk)}'`,
+    );
+    const original = await t.request('GET', `/api/ceb/messages/${row!.id}/original`, {
+      token: await t.login('customs'),
+    });
+    expect(original.status).toBe(200);
+    expect(original.raw.equals(gbk)).toBe(true);
+  });
+
+  it('stores the body compressed and encrypted, about half its size or less', async () => {
+    const { sent, messageOf } = await sendSet();
+    const id = messageOf('inventory');
+    const [row] = await t.sql<{ body: Uint8Array; body_enc: string | null }>(
+      `select body, body_enc from ceb_messages where id = '${id}'`,
+    );
+    expect(row!.body_enc).toBeNull();
+    const stored = Buffer.from(row!.body);
+    expect(stored.length).toBeLessThan(sent.inventory.length / 2);
+    // Nothing readable: neither the buyer's name nor the XML itself.
+    expect(stored.includes(Buffer.from('王芳'))).toBe(false);
+    expect(stored.includes(Buffer.from('<ceb:'))).toBe(false);
+  });
+
+  it('lets the sending enterprise download its own message and nobody else in the chain', async () => {
+    const { sent, ebp, set, messageOf } = await sendSet();
+    const id = messageOf('order');
+    const sender = await t.login('ebc');
+    const own = await t.request('GET', `/api/ceb/messages/${id}/original`, { token: sender });
+    expect(own.status).toBe(200);
+    expect(own.raw.equals(sent.order)).toBe(true);
+
+    // The platform (ebp) sees the order in its view, but not the ebc's original.
+    const platform = await t.login('ebp');
+    const view = await t.request('GET', `/api/ceb/orders/${ebp}/${set.orderNo}`, { token: platform });
+    const order = (view.body.documents as { kind: string; originalAvailable: boolean }[]).find(
+      (d) => d.kind === 'order',
+    );
+    expect(order?.originalAvailable).toBe(false);
+    const refused = await t.request('GET', `/api/ceb/messages/${id}/original`, { token: platform });
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.code).toBe('CEB_NOT_FOUND');
+
+    // A regulator who reads masked data only is told why.
+    const viewer = await t.login('market-viewer');
+    const masked = await t.request('GET', `/api/ceb/messages/${id}/original`, { token: viewer });
+    expect(masked.status).toBe(403);
+    expect(masked.body.error.code).toBe('CEB_ORIGINAL_UNMASKED_ONLY');
+    expect(masked.body.error.message.zh).toContain('pii:unmasked');
+    expect(masked.text).not.toContain('王芳');
+  });
+
+  it('refuses to return a stored body that no longer matches the ledger', async () => {
+    const first = await sendSet();
+    const second = await sendSet();
+    const victim = first.messageOf('order');
+    // Someone with database access swaps in another message's (validly sealed) body.
+    await t.sql(`alter table ceb_messages disable trigger ceb_messages_append_only`);
+    await t.sql(`update ceb_messages set body = (select body from ceb_messages where id = '${second.messageOf('order')}'),
+      body_sha256 = (select body_sha256 from ceb_messages where id = '${second.messageOf('order')}')
+      where id = '${victim}'`);
+    await t.sql(`alter table ceb_messages enable trigger ceb_messages_append_only`);
+    const res = await t.request('GET', `/api/ceb/messages/${victim}/original`, {
+      token: await t.login('customs'),
+    });
+    expect(res.status).toBe(500);
+    expect(res.body.error.code).toBe('CEB_ORIGINAL_ALTERED');
+    // The message names the hash the ledger holds for the message as it was accepted.
+    expect(res.body.error.message.en).toContain(sha256(first.sent.order));
+    expect(res.raw.includes(second.sent.order.subarray(0, 200))).toBe(false);
+  });
+
+  it('still serves a message stored before bodies were sealed as bytes (body_enc)', async () => {
+    const { sent, messageOf } = await sendSet();
+    const id = messageOf('payment');
+    const legacy = t.platform.deps.vault.encrypt(sent.payment.toString('base64'));
+    await t.sql(`alter table ceb_messages disable trigger ceb_messages_append_only`);
+    await t.sql(`update ceb_messages set body = null, body_enc = '${legacy}' where id = '${id}'`);
+    await t.sql(`alter table ceb_messages enable trigger ceb_messages_append_only`);
+    const res = await t.request('GET', `/api/ceb/messages/${id}/original`, {
+      token: await t.login('customs'),
+    });
+    expect(res.status).toBe(200);
+    expect(res.raw.equals(sent.payment)).toBe(true);
+  });
+
+  it('refuses a row with neither or both bodies', async () => {
+    await expect(
+      t.sql(`insert into ceb_messages (id, guid, sender_org_id, cop_code, message_type, direction, format,
+        unit_count, received_at, body_sha256, receipt_id)
+        select 'cebmsg_X', 'g', sender_org_id, cop_code, message_type, direction, format, unit_count,
+          received_at, body_sha256, receipt_id from ceb_messages limit 1`),
+    ).rejects.toThrow(/ceb_messages_one_body/);
+  });
+});
