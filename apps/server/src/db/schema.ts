@@ -241,7 +241,10 @@ export interface CebDocumentsTable {
   invt_no: string | null;
   buyer_hash: string | null;
   party_codes: string[];
-  data_enc: string;
+  /** The unit (head and lines) as JSON, sealed (PiiVault.sealBody); rows before 0015 have data_enc. */
+  data: Buffer | null;
+  /** Before migration 0015: the unit's JSON, encrypted (PiiVault.encrypt). */
+  data_enc: string | null;
   received_at: Date;
 }
 

@@ -164,3 +164,31 @@ describe('original messages', () => {
     ).rejects.toThrow(/ceb_messages_one_body/);
   });
 });
+
+describe('document units at rest', () => {
+  it('keeps each unit sealed and compressed, and reads rows from before (data_enc) the same way', async () => {
+    const { set, ebp } = await sendSet();
+    const officer = await t.login('customs');
+    const url = `/api/ceb/orders/${ebp}/${set.orderNo}`;
+    const before = await t.request('GET', url, { token: officer });
+    const [row] = await t.sql<{ id: string; data: Uint8Array; data_enc: string | null }>(
+      `select id, data, data_enc from ceb_documents where order_no = '${set.orderNo}' and kind = 'order'`,
+    );
+    expect(row!.data_enc).toBeNull();
+    const stored = Buffer.from(row!.data);
+    expect(stored.includes(Buffer.from(set.orderNo))).toBe(false);
+    const json = t.platform.deps.vault.openBody(stored).toString('utf8');
+    const legacy = t.platform.deps.vault.encrypt(json);
+    // Less than half the room of the encrypted text kept before.
+    expect(stored.length).toBeLessThan(legacy.length / 2);
+
+    await t.sql(`alter table ceb_documents disable trigger ceb_documents_append_only`);
+    await t.sql(`update ceb_documents set data = null, data_enc = '${legacy}' where id = '${row!.id}'`);
+    await t.sql(`alter table ceb_documents enable trigger ceb_documents_append_only`);
+    const after = await t.request('GET', url, { token: officer });
+    expect(after.body.documents).toEqual(before.body.documents);
+    expect(after.body.documents.find((d: { kind: string }) => d.kind === 'order').head.orderNo).toBe(
+      set.orderNo,
+    );
+  });
+});

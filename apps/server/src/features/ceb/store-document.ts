@@ -133,6 +133,7 @@ export async function appendDocument(
   const h = unit.head;
   const key = spec.key(h);
   const appType = str(h, 'appType') as '1' | '2' | '3';
+  const sealed = sealUnit(ctx.deps.vault, unit);
   const row: CebDocumentRow = {
     id: newId('cebdoc', ctx.now.getTime()),
     doc_key: key,
@@ -152,9 +153,10 @@ export async function appendDocument(
     invt_no: input.invtNo ?? (str(h, 'invtNo') || null),
     buyer_hash: buyerHashOf(ctx, h),
     party_codes: [...new Set([...spec.parties(h), input.copCode])],
-    data_enc: sealUnit(ctx.deps.vault, unit),
+    ...sealed.columns,
     received_at: ctx.now,
   };
+  sealed.remember(row);
   ctx.addDocument(row);
   return row;
 }
