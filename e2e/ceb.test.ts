@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { signCebXml } from '@kouan/domain/xmldsig';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSampleSet } from '../apps/server/src/workflows/ceb-sample-sets';
@@ -114,6 +115,13 @@ describe('cross-border e-commerce in the console', () => {
       expect(await page.getByTestId(`doc-${kind}`).textContent()).toContain('已收到');
     }
     await screenshot(page, '31-customs-four-documents');
+    // the order exactly as the e-commerce enterprise sent it, one click away
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('original-order').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^CEB311Message-.+\.xml$/);
+    expect(readFileSync(await download.path(), 'utf8')).toBe(set.order);
     // every check passed, so the platform released it on arrival; the timeline says so
     expect(await page.getByTestId('order-page').textContent()).toContain('自动放行');
     await page.getByTestId('customs-action').click();

@@ -9,7 +9,7 @@ import type { Store } from '../../db/store';
 import { type Actor, can } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import type { PiiVault } from '../../lib/pii';
-import { openCommittedDocument } from '../evidence/committed-document';
+import { findCommittedDocument } from '../evidence';
 import { cebError } from './ceb.errors';
 
 export interface OriginalMessage {
@@ -40,23 +40,14 @@ async function ledgerSha256(
   deps: { store: Store; vault: PiiVault },
   messageId: string,
 ): Promise<{ index: number; sha256: string | undefined } | undefined> {
-  const evidence = deps.store.repos.evidence;
-  const [entry] = await evidence.findEntries({
+  const found = await findCommittedDocument(deps, {
     subjectType: 'ceb_message',
     subjectId: messageId,
     kind: 'message.accepted',
-    limit: 1,
   });
-  if (!entry) return undefined;
-  const sealed = await evidence.getDocumentOf(entry.idx);
-  const opened =
-    sealed === undefined ? undefined : openCommittedDocument(deps.vault, sealed, entry.contentHash);
-  if (!opened?.ok) return { index: entry.idx, sha256: undefined };
-  const document = JSON.parse(opened.bytes.toString('utf8')) as { bodySha256?: unknown };
-  return {
-    index: entry.idx,
-    sha256: typeof document.bodySha256 === 'string' ? document.bodySha256 : undefined,
-  };
+  if (!found) return undefined;
+  const sha256 = (found.document as { bodySha256?: unknown } | undefined)?.bodySha256;
+  return { index: found.index, sha256: typeof sha256 === 'string' ? sha256 : undefined };
 }
 
 export async function getOriginalMessage(
