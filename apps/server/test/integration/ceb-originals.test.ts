@@ -76,6 +76,8 @@ describe('original messages', () => {
     });
     expect(original.status).toBe(200);
     expect(original.raw.equals(gbk)).toBe(true);
+    // Not labelled UTF-8: the XML declaration says GBK.
+    expect(original.headers['content-type']).toBe('application/xml');
   });
 
   it('stores the body compressed and encrypted, smaller than it came (signed, about half)', async () => {

@@ -32,15 +32,13 @@ export function cebMessagesRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         reply.header('x-kouan-body-sha256', original.sha256);
         if (original.evidenceIndex !== null)
           reply.header('x-kouan-evidence-index', String(original.evidenceIndex));
-        reply.header(
-          'content-disposition',
-          `attachment; filename="${original.messageType}-${original.guid}.${original.format}"`,
-        );
+        // The guid is the sender's: only safe characters go into the header.
+        const name = `${original.messageType}-${original.guid}`.replace(/[^A-Za-z0-9_-]/g, '_');
+        reply.header('content-disposition', `attachment; filename="${name}.${original.format}"`);
         reply.header('cache-control', 'no-store');
+        // No charset for XML: the bytes are as sent (GBK stays GBK) and declare their own encoding.
         return reply
-          .type(
-            original.format === 'xml' ? 'application/xml; charset=utf-8' : 'application/json; charset=utf-8',
-          )
+          .type(original.format === 'xml' ? 'application/xml' : 'application/json; charset=utf-8')
           .send(original.body);
       },
     );
