@@ -143,6 +143,33 @@ describe('original messages', () => {
     expect(res.raw.includes(second.sent.order.subarray(0, 200))).toBe(false);
   });
 
+  it('refuses the swap too when the ledger entry document was also altered', async () => {
+    const first = await sendSet();
+    const second = await sendSet();
+    const victim = first.messageOf('order');
+    const officer = await t.login('customs');
+    const before = await t.request('GET', `/api/ceb/messages/${victim}/original`, { token: officer });
+    const index = Number(before.headers['x-kouan-evidence-index']);
+    // The body and its hash column swapped, and the ledger's document of that entry overwritten.
+    await t.sql(`alter table ceb_messages disable trigger ceb_messages_append_only`);
+    await t.sql(`update ceb_messages set body = (select body from ceb_messages where id = '${second.messageOf('order')}'),
+      body_sha256 = (select body_sha256 from ceb_messages where id = '${second.messageOf('order')}')
+      where id = '${victim}'`);
+    await t.sql(`alter table ceb_messages enable trigger ceb_messages_append_only`);
+    await t.sql(`alter table evidence_bundles disable trigger user`);
+    await t.sql(`update evidence_bundles b set documents = (
+        select string_agg(case when d.i = ${index} - b.first_idx + 1 then 'v2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' else d.doc end,
+          chr(30) order by d.i)
+        from unnest(string_to_array(b.documents, chr(30))) with ordinality as d(doc, i))
+      where b.first_idx <= ${index} and ${index} < b.first_idx + b.entry_count`);
+    await t.sql(`alter table evidence_bundles enable trigger user`);
+    const res = await t.request('GET', `/api/ceb/messages/${victim}/original`, { token: officer });
+    expect(res.status).toBe(500);
+    expect(res.body.error.code).toBe('CEB_ORIGINAL_ALTERED');
+    expect(res.body.error.message.en).toContain(`entry ${index}`);
+    expect(res.raw.includes(second.sent.order.subarray(0, 200))).toBe(false);
+  });
+
   it('still serves a message stored before bodies were sealed as bytes (body_enc)', async () => {
     const { sent, messageOf } = await sendSet();
     const id = messageOf('payment');
@@ -158,6 +185,12 @@ describe('original messages', () => {
   });
 
   it('refuses a row with neither or both bodies', async () => {
+    await expect(
+      t.sql(`insert into ceb_messages (id, guid, sender_org_id, cop_code, message_type, direction, format,
+        unit_count, received_at, body, body_enc, body_sha256, receipt_id)
+        select 'cebmsg_Y', 'g2', sender_org_id, cop_code, message_type, direction, format, unit_count,
+          received_at, body, 'v1.x', body_sha256, receipt_id from ceb_messages where body is not null limit 1`),
+    ).rejects.toThrow(/ceb_messages_one_body/);
     await expect(
       t.sql(`insert into ceb_messages (id, guid, sender_org_id, cop_code, message_type, direction, format,
         unit_count, received_at, body_sha256, receipt_id)

@@ -35,10 +35,14 @@ function openStoredBody(vault: PiiVault, row: { body: Buffer | null; body_enc: s
   return Buffer.from(vault.decrypt(row.body_enc ?? ''), 'base64');
 }
 
-/** The bodySha256 the ledger's message.accepted entry holds for the message, when it can be read. */
+/**
+ * The bodySha256 the ledger's message.accepted entry holds for the message: undefined when there is
+ * no entry or its document was purged; a document that no longer matches its entry refuses the check.
+ */
 async function ledgerSha256(
   deps: { store: Store; vault: PiiVault },
   messageId: string,
+  stored: string,
 ): Promise<{ index: number; sha256: string | undefined } | undefined> {
   const found = await findCommittedDocument(deps, {
     subjectType: 'ceb_message',
@@ -46,7 +50,16 @@ async function ledgerSha256(
     kind: 'message.accepted',
   });
   if (!found) return undefined;
-  const sha256 = (found.document as { bodySha256?: unknown } | undefined)?.bodySha256;
+  if (found.document && !found.document.ok) {
+    throw cebError('CEB_ORIGINAL_ALTERED', {
+      id: messageId,
+      expected: `(entry ${found.index}: its document ${found.document.problem})`,
+      actual: stored,
+    });
+  }
+  const document =
+    found.document && (JSON.parse(found.document.bytes.toString('utf8')) as { bodySha256?: unknown });
+  const sha256 = document?.bodySha256;
   return { index: found.index, sha256: typeof sha256 === 'string' ? sha256 : undefined };
 }
 
@@ -57,11 +70,12 @@ export async function getOriginalMessage(
 ): Promise<OriginalMessage> {
   const repos = deps.store.repos;
   const row = await repos.ceb.getMessage(id);
-  // Another enterprise's message is not there at all for the caller, as everywhere in CEB.
-  if (!row || (actor.scope.kind === 'enterprise' && actor.orgId !== row.sender_org_id)) {
-    throw cebError('CEB_NOT_FOUND', { what: 'message', whatZh: '报文', id });
+  if (!row || !mayReadOriginal(actor, row.sender_org_id)) {
+    // Another enterprise's message is not there at all for the caller, as everywhere in CEB.
+    if (!row || actor.scope.kind === 'enterprise')
+      throw cebError('CEB_NOT_FOUND', { what: 'message', whatZh: '报文', id });
+    throw cebError('CEB_ORIGINAL_UNMASKED_ONLY');
   }
-  if (!mayReadOriginal(actor, row.sender_org_id)) throw cebError('CEB_ORIGINAL_UNMASKED_ONLY');
   let body: Buffer;
   try {
     body = openStoredBody(deps.vault, row);
@@ -69,7 +83,7 @@ export async function getOriginalMessage(
     throw cebError('CEB_ORIGINAL_ALTERED', { id, expected: row.body_sha256, actual: 'cannot be decrypted' });
   }
   const actual = createHash('sha256').update(body).digest('hex');
-  const ledger = await ledgerSha256(deps, id);
+  const ledger = await ledgerSha256(deps, id, actual);
   // The ledger's hash when the ledger still holds its document, else the row's (same transaction).
   const expected = ledger?.sha256 ?? row.body_sha256;
   if (actual !== expected || actual !== row.body_sha256) {

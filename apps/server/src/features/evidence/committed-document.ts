@@ -24,3 +24,13 @@ export function openCommittedDocument(
     ? { ok: true, bytes }
     : { ok: false, problem: 'does not match its content hash' };
 }
+
+/** The stored document of an entry, opened and checked (openCommittedDocument); undefined once purged. */
+export async function readCommittedDocument(
+  evidence: { getDocumentOf(idx: number): Promise<string | undefined> },
+  vault: PiiVault,
+  entry: { readonly idx: number; readonly contentHash: Uint8Array },
+): Promise<OpenedDocument | undefined> {
+  const sealed = await evidence.getDocumentOf(entry.idx);
+  return sealed === undefined ? undefined : openCommittedDocument(vault, sealed, entry.contentHash);
+}

@@ -12,7 +12,7 @@ import type { Repositories, Store } from '../../db/store';
 import { type Actor, can } from '../../lib/actor';
 import { commonError } from '../../lib/errors.common';
 import type { PiiVault } from '../../lib/pii';
-import { openCommittedDocument } from './committed-document';
+import { readCommittedDocument } from './committed-document';
 import { evidenceError } from './evidence.errors';
 import type { CheckpointRow, EntryRow } from './evidence.repository';
 
@@ -155,9 +155,7 @@ export async function getEvidencePackage(
   if (!checkpoint) throw evidenceError('EVIDENCE_NO_CHECKPOINT');
   const nodes = await evidence.getNodes(nodesNeededForInclusion(index, checkpoint.treeSize));
   const proof = inclusionProof(index, checkpoint.treeSize, nodeGetterFromMap(nodes));
-  const documentEnc = await evidence.getDocumentOf(index);
-  const opened =
-    documentEnc === undefined ? undefined : openCommittedDocument(deps.vault, documentEnc, entry.contentHash);
+  const opened = await readCommittedDocument(evidence, deps.vault, entry);
   if (opened && !opened.ok) throw evidenceError('EVIDENCE_DOCUMENT_CORRUPT', { index: entry.idx });
   const document = opened?.bytes;
   const leaf = JSON.parse(Buffer.from(entry.leaf).toString('utf8')) as Record<string, string | null>;
