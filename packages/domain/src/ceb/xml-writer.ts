@@ -15,25 +15,22 @@ const NOT_XML_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Drops characters XML cannot carry (e.g. from an echoed binary body), replacing them with U+FFFD. */
-export function toXmlChars(text: string): string {
+function toXmlChars(text: string): string {
   return text.replace(NOT_XML_CHAR, '\uFFFD');
 }
 
-export function escapeXmlText(text: string): string {
-  return toXmlChars(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
+// The escapes below take text of a tree from cebTreeOf, whose characters XML can already carry.
+function escapeXmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
-export function escapeXmlAttribute(text: string): string {
+function escapeXmlAttribute(text: string): string {
   return escapeXmlText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 /** CDATA section; a `]]>` inside the content is split across two sections. */
-export function cdata(text: string): string {
-  return `<![CDATA[${toXmlChars(text).replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+function cdata(text: string): string {
+  return `<![CDATA[${text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 }
 
 type Node = Readonly<Record<string, unknown>>;
@@ -105,9 +102,4 @@ export function writeCebTree(root: CebElement, opts: WriteOptions = {}): string 
   for (const child of root.children) writeElement(child, out, opts);
   out.push(`</ceb:${root.name}>`);
   return out.join('');
-}
-
-/** `data` (the content of the root) as a `messageType` message in the XSD's element order. */
-export function writeCebXml(messageType: CebMessageType, data: Node, opts: WriteOptions = {}): string {
-  return writeCebTree(cebTreeOf(messageType, data), opts);
 }
