@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, SENDER, sampleSet, statuses } from '../ceb-helpers';
+import { SENDER, sampleSet, statuses } from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -14,23 +14,27 @@ afterAll(async () => {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** Sends one message as `enterprise` (bytes as given) and expects it accepted (120). */
+async function send(enterprise: string, body: Buffer) {
+  const res = await t.request('POST', '/api/ceb/messages', {
+    apiKey: t.apiKey(enterprise),
+    body,
+    headers: { 'content-type': 'application/xml', accept: 'application/json' },
+  });
+  expect(statuses(res.body)).toEqual(['120']);
+}
+
 /** Sends a whole set and returns the order view as the customs officer sees it. */
-async function sendSet(orderBody?: Buffer) {
+async function sendSet() {
   const set = sampleSet(t);
   const sent = {
-    order: orderBody ?? Buffer.from(set.order),
+    order: Buffer.from(set.order),
     payment: Buffer.from(set.payment),
     waybill: Buffer.from(set.waybill),
     inventory: Buffer.from(set.inventory),
   };
-  for (const kind of ['order', 'payment', 'waybill', 'inventory'] as const) {
-    const res = await t.request('POST', '/api/ceb/messages', {
-      apiKey: t.apiKey(SENDER[kind]),
-      body: kind === 'order' && orderBody ? orderBody : sent[kind],
-      headers: { 'content-type': 'application/xml', accept: 'application/json' },
-    });
-    expect(statuses(res.body)).toEqual(['120']);
-  }
+  for (const kind of ['order', 'payment', 'waybill', 'inventory'] as const)
+    await send(SENDER[kind], sent[kind]);
   const ebp = t.demo.enterprises.find((e) => e.key === 'ebp')!.customsCode;
   const view = await t.request('GET', `/api/ceb/orders/${ebp}/${set.orderNo}`, {
     token: await t.login('customs'),
@@ -39,6 +43,15 @@ async function sendSet(orderBody?: Buffer) {
   const messageOf = (kind: string) =>
     (view.body.documents as { kind: string; messageId: string }[]).find((d) => d.kind === kind)!.messageId;
   return { set, sent, ebp, messageOf };
+}
+
+/** What someone with database access could do: give a message another's (validly sealed) body and hash. */
+async function swapBody(victim: string, donor: string) {
+  await t.sql(`alter table ceb_messages disable trigger ceb_messages_append_only`);
+  await t.sql(`update ceb_messages set body = (select body from ceb_messages where id = '${donor}'),
+    body_sha256 = (select body_sha256 from ceb_messages where id = '${donor}')
+    where id = '${victim}'`);
+  await t.sql(`alter table ceb_messages enable trigger ceb_messages_append_only`);
 }
 
 describe('original messages', () => {
@@ -66,8 +79,7 @@ describe('original messages', () => {
   it('keeps the bytes of a GBK message as they came, not re-encoded', async () => {
     const set = sampleSet(t);
     const gbk = iconv.encode(set.order.replace('encoding="UTF-8"', 'encoding="GBK"'), 'gbk');
-    const res = await post(t, SENDER.order, gbk as unknown as string, { json: true });
-    expect(statuses(res.body)).toEqual(['120']);
+    await send(SENDER.order, gbk);
     const [row] = await t.sql<{ id: string }>(
       `select id from ceb_messages where body_sha256 = '${sha256(gbk)}'`,
     );
@@ -128,11 +140,7 @@ describe('original messages', () => {
     const second = await sendSet();
     const victim = first.messageOf('order');
     // Someone with database access swaps in another message's (validly sealed) body.
-    await t.sql(`alter table ceb_messages disable trigger ceb_messages_append_only`);
-    await t.sql(`update ceb_messages set body = (select body from ceb_messages where id = '${second.messageOf('order')}'),
-      body_sha256 = (select body_sha256 from ceb_messages where id = '${second.messageOf('order')}')
-      where id = '${victim}'`);
-    await t.sql(`alter table ceb_messages enable trigger ceb_messages_append_only`);
+    await swapBody(victim, second.messageOf('order'));
     const res = await t.request('GET', `/api/ceb/messages/${victim}/original`, {
       token: await t.login('customs'),
     });
@@ -151,11 +159,7 @@ describe('original messages', () => {
     const before = await t.request('GET', `/api/ceb/messages/${victim}/original`, { token: officer });
     const index = Number(before.headers['x-kouan-evidence-index']);
     // The body and its hash column swapped, and the ledger's document of that entry overwritten.
-    await t.sql(`alter table ceb_messages disable trigger ceb_messages_append_only`);
-    await t.sql(`update ceb_messages set body = (select body from ceb_messages where id = '${second.messageOf('order')}'),
-      body_sha256 = (select body_sha256 from ceb_messages where id = '${second.messageOf('order')}')
-      where id = '${victim}'`);
-    await t.sql(`alter table ceb_messages enable trigger ceb_messages_append_only`);
+    await swapBody(victim, second.messageOf('order'));
     await t.sql(`alter table evidence_bundles disable trigger user`);
     await t.sql(`update evidence_bundles b set documents = (
         select string_agg(case when d.i = ${index} - b.first_idx + 1 then 'v2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' else d.doc end,
