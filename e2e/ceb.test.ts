@@ -49,40 +49,44 @@ beforeAll(async () => {
   const brokerKey = loadDemoSigningKeys(server.dataDir).find((k) => k.enterpriseKey === 'broker');
   if (!brokerKey) throw new Error('no demo signing key for the broker');
   const n = String(Date.now() % 1_000_000_000);
-  set = buildSampleSet({
-    parties: {
-      ebp: party('ebp'),
-      ebc: party('ebc'),
-      payment: party('payment'),
-      logistics: party('logistics'),
-      agent: party('broker'),
-    },
-    orderNo: `ORD${n}`,
-    logisticsNo: `YT${n}`,
-    payTransactionId: `PAY${n}`,
-    buyer: {
-      name: '张伟',
-      idNumber: '330106198803150417',
-      phone: '13812345678',
-      address: '浙江省杭州市西湖区文三路478号',
-    },
-    lines: [
-      { gcode: '1901101000', name: '婴儿配方奶粉 900克', qty: '2', price: '169.00' },
-      { gcode: '2106909090', name: '维生素C泡腾片 60片', qty: '1', price: '60.00' },
-    ],
-    at: new Date(),
-    signInventory: (xml) =>
-      signCebXml({
-        xml,
-        privateKeyPem: brokerKey.privateKeyPem,
-        certificatePem: brokerKey.certificatePem,
-        algorithm: brokerKey.algorithm,
-      }),
-  });
+  const sample = () =>
+    buildSampleSet({
+      parties: {
+        ebp: party('ebp'),
+        ebc: party('ebc'),
+        payment: party('payment'),
+        logistics: party('logistics'),
+        agent: party('broker'),
+      },
+      orderNo: `ORD${n}`,
+      logisticsNo: `YT${n}`,
+      payTransactionId: `PAY${n}`,
+      buyer: {
+        name: '张伟',
+        idNumber: '330106198803150417',
+        phone: '13812345678',
+        address: '浙江省杭州市西湖区文三路478号',
+      },
+      lines: [
+        { gcode: '1901101000', name: '婴儿配方奶粉 900克', qty: '2', price: '169.00' },
+        { gcode: '2106909090', name: '维生素C泡腾片 60片', qty: '1', price: '60.00' },
+      ],
+      at: new Date(),
+      signInventory: (xml) =>
+        signCebXml({
+          xml,
+          privateKeyPem: brokerKey.privateKeyPem,
+          certificatePem: brokerKey.certificatePem,
+          algorithm: brokerKey.algorithm,
+        }),
+    });
+  set = sample();
   // the platform, payment and logistics enterprises' systems send their documents
   await submit('ebc', set.order);
   await submit('payment', set.payment);
   await submit('logistics', set.waybill);
+  // and the enterprise's system sends the same order number again, as a new order: refused
+  await submit('ebc', sample().order);
 });
 afterAll(async () => {
   await browser?.close();
@@ -114,6 +118,23 @@ describe('cross-border e-commerce in the console', () => {
     for (const kind of ['order', 'payment', 'waybill', 'inventory']) {
       expect(await page.getByTestId(`doc-${kind}`).textContent()).toContain('已收到');
     }
+    // fields carry the spec's Chinese names, and coded values their meaning
+    const order = page.getByTestId('doc-order');
+    expect(await order.textContent()).toContain('订单编号');
+    expect(await order.textContent()).toContain('1 新增');
+    expect(await order.textContent()).not.toContain('收货人姓名');
+    await page.getByTestId('all-fields-order').click();
+    expect(await order.textContent()).toContain('收货人姓名');
+    // the goods lines, one click away
+    await page.getByTestId('lines-order').click();
+    const lines = page.getByRole('dialog');
+    await lines.getByText('婴儿配方奶粉 900克').first().waitFor();
+    expect(await lines.textContent()).toContain('商品名称');
+    await lines.locator('.ant-modal-close').click();
+    await lines.waitFor({ state: 'hidden' });
+    // receipts by name, with their status spelled out
+    expect(await page.getByTestId('order-page').textContent()).toContain('进口清单回执 CEB622');
+    expect(await page.getByTestId('order-page').textContent()).toContain('800 放行');
     await screenshot(page, '31-customs-four-documents');
     // the order exactly as the e-commerce enterprise sent it, one click away
     const [download] = await Promise.all([
@@ -140,11 +161,22 @@ describe('cross-border e-commerce in the console', () => {
     await signOut(page);
   });
 
-  it('the e-commerce enterprise sees its receipts', async () => {
+  it('the e-commerce enterprise sees its receipts, newest first, and finds the refused one', async () => {
     const { page } = browser;
     await signIn(page, server.url, 'ebc');
     await page.goto(`${server.url}/ceb/receipts`);
-    await page.getByTestId('receipts-page').locator('.ant-table-row').first().waitFor();
+    const receipts = page.getByTestId('receipts-page');
+    await receipts.locator('.ant-table-row').first().waitFor();
+    expect(await receipts.textContent()).toContain('电子订单回执 CEB312');
+    // only errors, newest first: the refusal of the repeated order is on the first page (the demo
+    // traffic refused many before it), with its order number, code and reason
+    await page.getByTestId('errors-only').click();
+    const refusal = receipts.locator('.ant-table-row', { hasText: set.orderNo });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('-301010');
+    expect(await refusal.getByTestId('receipt-info').textContent()).toContain(set.orderNo);
+    const statuses = await receipts.locator('.ant-table-row .ant-tag').allTextContents();
+    for (const status of statuses) expect(status).toMatch(/^-\d+/u);
     await screenshot(page, '33-ebc-receipts');
   });
 });

@@ -98,6 +98,14 @@ describe('web console in Chromium', () => {
     await page.goto(`${server.url}/evidence`);
     await page.getByTestId('evidence-page').waitFor();
     await page.locator('.ant-table-row').first().waitFor();
+    // event kinds by name: filter to party filings, and every row listed is one
+    await page.getByTestId('evidence-kind-filter').click();
+    await page.keyboard.type('主体备案');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await expect
+      .poll(async () => new Set(await page.locator('.ant-table-row td:nth-child(2)').allTextContents()))
+      .toEqual(new Set(['主体备案']));
     await screenshot(page, '06-evidence');
     await page.locator('.ant-table-row').first().click();
     const [download] = await Promise.all([

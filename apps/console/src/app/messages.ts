@@ -375,6 +375,12 @@ export const MESSAGES = {
   'ceb.missing': ['未收到', 'missing'],
   'ceb.versions': ['{n} 个版本', '{n} versions'],
   'ceb.itemCount': ['{n} 项商品', '{n} items'],
+  'ceb.allFields': ['显示全部 {n} 项', 'show all {n} fields'],
+  'ceb.fewerFields': ['收起', 'show fewer'],
+  'ceb.subjectNo': ['业务编号', 'Document no.'],
+  'ceb.receiptFilter': ['回执类型', 'Receipt type'],
+  'ceb.newestFirst': ['最新在前', 'newest first'],
+  'ceb.errorsOnly': ['只看异常回执', 'errors only'],
   'ceb.original': ['原始报文', 'Original message'],
   'ceb.originalHint': [
     '下载该版本的原始报文（与发送方所发字节完全一致，已与证据账本中的 SHA-256 核对）',

@@ -1,3 +1,4 @@
+import { EVIDENCE_KIND_NAMES, EVIDENCE_SUBJECT_NAMES } from '@kouan/domain/evidence/event-kinds';
 import type { Lang } from '../app/i18n';
 
 type Names = Record<string, { zh: string; en: string }>;
@@ -45,4 +46,14 @@ export function formatTime(iso: string | null | undefined, lang: Lang): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+/** An evidence event kind's name (message.accepted → 报文接收); the kind itself when unknown. */
+export function kindName(kind: string, lang: Lang): string {
+  return nameOf(EVIDENCE_KIND_NAMES, kind, lang);
+}
+
+/** An evidence subject type's name (ceb_inventory → 跨境电商清单); the type itself when unknown. */
+export function subjectName(type: string, lang: Lang): string {
+  return nameOf(EVIDENCE_SUBJECT_NAMES, type, lang);
 }

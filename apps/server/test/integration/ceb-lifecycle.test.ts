@@ -118,6 +118,40 @@ describe('lifecycle', () => {
 });
 
 describe('queries and visibility', () => {
+  it('lists receipts newest first, of one type, or only the refusals', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    await submitSet(t, set);
+    // the same order number again, as a new order: refused -301010
+    const again = sampleSet(t, { buyer: freshBuyer(), orderNo: set.orderNo });
+    const refused = await post(t, 'ebc', again.order, { json: true });
+    expect(statuses(refused.body)).toEqual(['-301010']);
+    const ebc = t.apiKey('ebc');
+    const newest = await t.request('GET', '/api/ceb/receipts?order=desc&limit=5', { apiKey: ebc });
+    const ids = newest.body.items.map((r: { id: string }) => r.id);
+    expect(ids).toEqual([...ids].sort().reverse());
+    expect(newest.body.items[0].returnStatus).toBe('-301010');
+    // the next page continues downwards from the cursor
+    const older = await t.request('GET', `/api/ceb/receipts?order=desc&limit=5&after=${newest.body.next}`, {
+      apiKey: ebc,
+    });
+    expect(older.body.items.every((r: { id: string }) => r.id < ids.at(-1))).toBe(true);
+    const errors = await t.request('GET', '/api/ceb/receipts?order=desc&errorsOnly=true&limit=200', {
+      apiKey: ebc,
+    });
+    expect(errors.body.items.length).toBeGreaterThan(0);
+    expect(errors.body.items.every((r: { returnStatus: string }) => r.returnStatus.startsWith('-'))).toBe(
+      true,
+    );
+    const orders = await t.request('GET', '/api/ceb/receipts?receiptType=CEB312Message&limit=200', {
+      apiKey: ebc,
+    });
+    expect(new Set(orders.body.items.map((r: { receiptType: string }) => r.receiptType))).toEqual(
+      new Set(['CEB312Message']),
+    );
+    const bad = await t.request('GET', '/api/ceb/receipts?receiptType=orders', { apiKey: ebc });
+    expect(bad.status).toBe(400);
+  });
+
   it('shows the four documents of an order with receipts and history; buyer data masked for enterprises', async () => {
     const buyer = freshBuyer();
     const set = sampleSet(t, { buyer });

@@ -18,6 +18,7 @@ export {
   cebErrorEntries,
   isCebErrorCode,
 } from './error-codes';
+export { CEB_RECEIPT_NAMES, cebCodedValue, cebFieldLabel } from './field-labels';
 export type {
   CebBusinessReceiptType,
   CebDeclarationType,

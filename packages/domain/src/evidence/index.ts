@@ -3,6 +3,7 @@ export * from './checkpoint';
 export * from './consistency';
 export * from './encoding';
 export * from './errors';
+export * from './event-kinds';
 export * from './merkle';
 export * from './merkle-frontier';
 export * from './package';

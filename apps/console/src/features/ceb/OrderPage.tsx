@@ -28,10 +28,12 @@ import { showApiError } from '../../shared/api-form';
 import { downloadFromApi } from '../../shared/download';
 import { formatTime, nameOf } from '../../shared/labels';
 import { INVENTORY_COLOURS } from './InventoriesPage';
+import { fieldLabel, fieldValue, OWNERS, receiptInfo, receiptName } from './labels';
+import { ReturnStatusTag } from './ReturnStatusTag';
 import { CUSTOMS_ACTIONS, DOCUMENT_KINDS, type Head, INVENTORY_STATUS, type OrderView } from './types';
 
 const FOUR = ['order', 'payment', 'waybill', 'inventory'] as const;
-/** Head fields shown first on each document card; the rest follow. */
+/** Head fields shown on each document card before 显示全部 opens the rest. */
 const HEAD_FIELDS_SHOWN = 14;
 
 function text(value: unknown): string {
@@ -39,11 +41,34 @@ function text(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+/** A document's goods lines as a table, columns labelled as the spec's line table names them. */
+function LinesTable({ owner, lines }: { owner: string | undefined; lines: Head[] }) {
+  const { lang } = useI18n();
+  const keys = [...new Set(lines.flatMap((line) => Object.keys(line)))];
+  return (
+    <Table
+      rowKey={(_, i) => String(i)}
+      size="small"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      dataSource={lines}
+      columns={keys.map((k) => ({
+        title: <span title={k}>{fieldLabel(owner, k, lang)}</span>,
+        dataIndex: k,
+        render: (v: unknown) => fieldValue(k, v, lang),
+      }))}
+    />
+  );
+}
+
 function DocumentCard({ kind, view }: { kind: (typeof FOUR)[number]; view: OrderView }) {
   const { t, lang, pick } = useI18n();
   const { message } = App.useApp();
+  const [allFields, setAllFields] = useState(false);
+  const [linesOpen, setLinesOpen] = useState(false);
   const versions = view.documents.filter((d) => d.kind === kind).sort((a, b) => b.version - a.version);
   const latest = versions[0];
+  const owners = OWNERS[kind];
   const downloadOriginal = async (messageId: string) => {
     try {
       await downloadFromApi(
@@ -54,6 +79,7 @@ function DocumentCard({ kind, view }: { kind: (typeof FOUR)[number]; view: Order
       message.error(e instanceof ApiError ? pick(e.messages) : String(e));
     }
   };
+  const fields = latest ? Object.entries(latest.head) : [];
   return (
     <Card
       size="small"
@@ -86,25 +112,51 @@ function DocumentCard({ kind, view }: { kind: (typeof FOUR)[number]; view: Order
     >
       {latest ? (
         <>
-          <Descriptions size="small" column={1} colon={false} labelStyle={{ width: 150 }}>
-            {Object.entries(latest.head)
-              .slice(0, HEAD_FIELDS_SHOWN)
-              .map(([k, v]) => (
-                <Descriptions.Item key={k} label={k}>
-                  <span style={{ wordBreak: 'break-all' }}>{text(v)}</span>
-                </Descriptions.Item>
-              ))}
+          <Descriptions size="small" column={1} colon={false} labelStyle={{ width: 120 }}>
+            {(allFields ? fields : fields.slice(0, HEAD_FIELDS_SHOWN)).map(([k, v]) => (
+              <Descriptions.Item key={k} label={<span title={k}>{fieldLabel(owners?.head, k, lang)}</span>}>
+                <span style={{ wordBreak: 'break-all' }}>{fieldValue(k, v, lang)}</span>
+              </Descriptions.Item>
+            ))}
           </Descriptions>
-          {latest.lists.length > 0 && (
-            <Typography.Text type="secondary">
-              {t('ceb.itemCount', { n: latest.lists.length })}
-            </Typography.Text>
-          )}
+          <Space size="small" wrap>
+            {fields.length > HEAD_FIELDS_SHOWN && (
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={() => setAllFields(!allFields)}
+                data-testid={`all-fields-${kind}`}
+              >
+                {allFields ? t('ceb.fewerFields') : t('ceb.allFields', { n: fields.length })}
+              </Button>
+            )}
+            {latest.lists.length > 0 && (
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={() => setLinesOpen(true)}
+                data-testid={`lines-${kind}`}
+              >
+                {t('ceb.itemCount', { n: latest.lists.length })}
+              </Button>
+            )}
+          </Space>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatTime(latest.receivedAt, lang)} · v{latest.version}
             </Typography.Text>
           </div>
+          <Modal
+            open={linesOpen}
+            width={1100}
+            footer={null}
+            onCancel={() => setLinesOpen(false)}
+            title={`${nameOf(DOCUMENT_KINDS, kind, lang)} · ${t('ceb.itemCount', { n: latest.lists.length })}`}
+          >
+            <LinesTable owner={owners?.list} lines={latest.lists} />
+          </Modal>
         </>
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ceb.missingHint')} />
@@ -226,8 +278,16 @@ export default function OrderPage({ params, me }: PageProps) {
               dataSource={view.receipts}
               locale={{ emptyText: <Empty description={t('ceb.noReceipts')} /> }}
               columns={[
-                { title: t('ceb.receiptType'), dataIndex: 'receiptType' },
-                { title: t('ceb.returnStatus'), dataIndex: 'returnStatus' },
+                {
+                  title: t('ceb.receiptType'),
+                  dataIndex: 'receiptType',
+                  render: (v: string) => receiptName(v, lang),
+                },
+                {
+                  title: t('ceb.returnStatus'),
+                  dataIndex: 'returnStatus',
+                  render: (v: string) => <ReturnStatusTag status={v} />,
+                },
                 {
                   title: t('ceb.issuedAt'),
                   dataIndex: 'issuedAt',
@@ -235,14 +295,11 @@ export default function OrderPage({ params, me }: PageProps) {
                 },
                 {
                   title: t('ceb.returnInfo'),
-                  render: (_, r) => {
-                    const json = r.json as Record<string, unknown> | null;
-                    const body =
-                      json && typeof json === 'object'
-                        ? (Object.values(json)[0] as Record<string, unknown> | undefined)
-                        : undefined;
-                    return <span style={{ fontSize: 12 }}>{text(body?.returnInfo ?? '')}</span>;
-                  },
+                  render: (_, r) => (
+                    <span style={{ fontSize: 12, whiteSpace: 'pre-line' }} data-testid="receipt-info">
+                      {receiptInfo(r.json) || '—'}
+                    </span>
+                  ),
                 },
               ]}
             />

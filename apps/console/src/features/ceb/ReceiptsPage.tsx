@@ -1,10 +1,25 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Drawer, Empty, Progress, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Drawer,
+  Empty,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, get } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { exportXlsx } from '../../shared/export-xlsx';
 import { formatTime } from '../../shared/labels';
+import { receiptInfo, receiptName, receiptSubject, returnStatusLabel } from './labels';
+import { ReturnStatusTag } from './ReturnStatusTag';
 
 type Receipt = {
   id: string;
@@ -17,8 +32,23 @@ type Receipt = {
 };
 const PAGE_SIZE = 20;
 const MAX_EXPORT_ROWS = 10_000;
+/** The receipts the import side issues, offered as a filter. */
+const RECEIPT_TYPES = [
+  'CEB312Message',
+  'CEB412Message',
+  'CEB512Message',
+  'CEB514Message',
+  'CEB622Message',
+  'CEB624Message',
+  'CEB626Message',
+  'CEB712Message',
+  'CEB900Message',
+];
 
-/** 回执: receipts addressed to the signed-in enterprise (or all, for regulators), oldest first, paged by id. */
+/**
+ * 回执: receipts addressed to the signed-in enterprise (or all, for regulators), newest first, paged
+ * by id; filtered by receipt type or to errors only.
+ */
 export default function ReceiptsPage() {
   const { t, lang, pick } = useI18n();
   const { message } = App.useApp();
@@ -28,16 +58,28 @@ export default function ReceiptsPage() {
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<Receipt | null>(null);
   const [exporting, setExporting] = useState<number | null>(null);
+  const [receiptType, setReceiptType] = useState<string | undefined>(undefined);
+  const [errorsOnly, setErrorsOnly] = useState(false);
+  const filters = { order: 'desc', receiptType, errorsOnly: errorsOnly || undefined };
+  const refilter = (apply: () => void) => {
+    apply();
+    setCursors([undefined]);
+    setPage(0);
+  };
 
   useEffect(() => {
     setData(null);
+    setError(null);
     get<{ items: Receipt[]; next: string | null }>('/api/ceb/receipts', {
       after: cursors[page],
       limit: PAGE_SIZE,
+      order: 'desc',
+      receiptType,
+      errorsOnly: errorsOnly || undefined,
     })
       .then(setData)
       .catch((e: unknown) => setError(e instanceof ApiError ? pick(e.messages) : String(e)));
-  }, [cursors, page, pick]);
+  }, [cursors, page, pick, receiptType, errorsOnly]);
 
   const runExport = async () => {
     setExporting(0);
@@ -46,6 +88,7 @@ export default function ReceiptsPage() {
       let after: string | undefined;
       while (all.length < MAX_EXPORT_ROWS) {
         const r = await get<{ items: Receipt[]; next: string | null }>('/api/ceb/receipts', {
+          ...filters,
           after,
           limit: 200,
         });
@@ -58,10 +101,12 @@ export default function ReceiptsPage() {
         t('nav.cebReceipts'),
         [
           { header: 'id', value: (r: Receipt) => r.id },
-          { header: t('ceb.receiptType'), value: (r) => r.receiptType },
+          { header: t('ceb.receiptType'), value: (r) => receiptName(r.receiptType, lang) },
+          { header: t('ceb.subjectNo'), value: (r) => receiptSubject(r.json) },
+          { header: t('ceb.returnStatus'), value: (r) => returnStatusLabel(r.returnStatus, lang) },
+          { header: t('ceb.returnInfo'), value: (r) => receiptInfo(r.json) },
+          { header: t('ceb.issuedAt'), value: (r) => formatTime(r.issuedAt, lang) },
           { header: 'guid', value: (r) => r.guid },
-          { header: t('ceb.returnStatus'), value: (r) => r.returnStatus },
-          { header: t('ceb.issuedAt'), value: (r) => r.issuedAt },
         ],
         all,
       );
@@ -86,6 +131,25 @@ export default function ReceiptsPage() {
         )
       }
     >
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select
+          allowClear
+          style={{ width: 260 }}
+          placeholder={t('ceb.receiptFilter')}
+          value={receiptType}
+          onChange={(v: string | undefined) => refilter(() => setReceiptType(v))}
+          options={RECEIPT_TYPES.map((type) => ({ value: type, label: receiptName(type, lang) }))}
+          data-testid="receipt-type-filter"
+        />
+        <Checkbox
+          checked={errorsOnly}
+          onChange={(e) => refilter(() => setErrorsOnly(e.target.checked))}
+          data-testid="errors-only"
+        >
+          {t('ceb.errorsOnly')}
+        </Checkbox>
+        <Typography.Text type="secondary">{t('ceb.newestFirst')}</Typography.Text>
+      </Space>
       {error && <Alert type="error" showIcon message={error} />}
       <Table<Receipt>
         rowKey="id"
@@ -96,9 +160,30 @@ export default function ReceiptsPage() {
         onRow={(r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } })}
         locale={{ emptyText: <Empty description={t('ceb.noReceiptsYet')} /> }}
         columns={[
-          { title: t('ceb.receiptType'), dataIndex: 'receiptType' },
-          { title: 'GUID', dataIndex: 'guid' },
-          { title: t('ceb.returnStatus'), dataIndex: 'returnStatus' },
+          {
+            title: t('ceb.receiptType'),
+            dataIndex: 'receiptType',
+            render: (v: string) => receiptName(v, lang),
+          },
+          { title: t('ceb.subjectNo'), render: (_, r) => receiptSubject(r.json) || '—' },
+          {
+            title: t('ceb.returnStatus'),
+            dataIndex: 'returnStatus',
+            width: 220,
+            render: (v: string) => <ReturnStatusTag status={v} />,
+          },
+          {
+            title: t('ceb.returnInfo'),
+            render: (_, r) => (
+              <Typography.Text
+                style={{ fontSize: 12, whiteSpace: 'pre-line' }}
+                ellipsis={{ tooltip: receiptInfo(r.json) }}
+                data-testid="receipt-info"
+              >
+                {receiptInfo(r.json) || '—'}
+              </Typography.Text>
+            ),
+          },
           { title: t('ceb.issuedAt'), dataIndex: 'issuedAt', render: (v: string) => formatTime(v, lang) },
         ]}
       />
@@ -117,7 +202,12 @@ export default function ReceiptsPage() {
           {t('common.next')}
         </Button>
       </Space>
-      <Drawer width={720} open={open !== null} onClose={() => setOpen(null)} title={open?.receiptType}>
+      <Drawer
+        width={720}
+        open={open !== null}
+        onClose={() => setOpen(null)}
+        title={open ? `${receiptName(open.receiptType, lang)} · ${open.guid}` : ''}
+      >
         {open && <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{open.xml}</pre>}
       </Drawer>
     </Card>

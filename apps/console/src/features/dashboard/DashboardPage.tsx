@@ -4,7 +4,13 @@ import { ApiError, get } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { Chart, type ChartOption } from '../../shared/Chart';
-import { nameOf, PARTY_KIND_NAMES, PARTY_STATUS_NAMES, RECOGNITION_NAMES } from '../../shared/labels';
+import {
+  kindName,
+  nameOf,
+  PARTY_KIND_NAMES,
+  PARTY_STATUS_NAMES,
+  RECOGNITION_NAMES,
+} from '../../shared/labels';
 import { ExtraPanels } from './extra-panels';
 
 type Count = { key: string; count: number };
@@ -109,7 +115,7 @@ export default function DashboardPage() {
         ],
       } as ChartOption,
       evidenceKinds: bar(
-        data.evidence.byKindThisMonth.map((k) => k.key),
+        data.evidence.byKindThisMonth.map((k) => kindName(k.key, lang)),
         data.evidence.byKindThisMonth.map((k) => k.count),
         '#722ed1',
       ),
@@ -155,7 +161,7 @@ export default function DashboardPage() {
             <Statistic
               title={t('dashboard.evidenceMonth')}
               value={data.evidence.thisMonth}
-              suffix={`/ ${data.evidence.total}`}
+              suffix={`/ ${data.evidence.total.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')}`}
             />
           </Card>
         </Col>

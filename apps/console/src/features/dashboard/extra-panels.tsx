@@ -4,11 +4,17 @@ import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { Chart, type ChartOption } from '../../shared/Chart';
 import { nameOf } from '../../shared/labels';
+import { returnStatusLabel } from '../ceb/labels';
 import { INVENTORY_STATUS } from '../ceb/types';
 import { DECLARATION_STATUS } from '../procurement/types';
 import type { DashboardSummary } from './DashboardPage';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0);
+
+/** A chart axis label cut to `max` characters (the tooltip and the list give the whole text). */
+function shorten(label: string, max: number): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
 
 function bars(labels: string[], values: number[], color: string): ChartOption {
   return {
@@ -33,7 +39,7 @@ export function ExtraPanels({ data }: { data: DashboardSummary }) {
         '#1d5fbf',
       ),
       rejections: bars(
-        (ceb?.rejectionsByCode ?? []).map((r) => r.key),
+        (ceb?.rejectionsByCode ?? []).map((r) => shorten(returnStatusLabel(r.key, lang), 24)),
         (ceb?.rejectionsByCode ?? []).map((r) => r.count),
         '#cf1322',
       ),

@@ -1,4 +1,5 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { EVIDENCE_KINDS, EVIDENCE_SUBJECT_NAMES } from '@kouan/domain/evidence/event-kinds';
 import {
   Alert,
   App,
@@ -11,6 +12,7 @@ import {
   Input,
   InputNumber,
   Progress,
+  Select,
   Space,
   Table,
   Typography,
@@ -21,7 +23,7 @@ import { useI18n } from '../../app/i18n';
 import { useLocation } from '../../app/router';
 import { downloadFromApi } from '../../shared/download';
 import { exportXlsx } from '../../shared/export-xlsx';
-import { formatTime } from '../../shared/labels';
+import { formatTime, kindName, subjectName } from '../../shared/labels';
 
 export type EvidenceEntry = {
   index: number;
@@ -109,8 +111,12 @@ export default function EvidencePage() {
         t('nav.evidence'),
         [
           { header: t('evidence.index'), value: (r: EvidenceEntry) => r.index },
-          { header: t('evidence.kind'), value: (r) => r.kind },
-          { header: t('evidence.subject'), value: (r) => `${r.subjectType}/${r.subjectId}` },
+          { header: t('evidence.kind'), value: (r) => kindName(r.kind, lang) },
+          { header: 'kind', value: (r) => r.kind },
+          {
+            header: t('evidence.subject'),
+            value: (r) => `${subjectName(r.subjectType, lang)} ${r.subjectId}`,
+          },
           { header: t('evidence.actor'), value: (r) => `${r.actorType}:${r.actorId}` },
           { header: t('evidence.recordedAt'), value: (r) => r.recordedAt },
           { header: t('evidence.leafHash'), value: (r) => r.leafHash },
@@ -155,10 +161,26 @@ export default function EvidencePage() {
           }}
         >
           <Form.Item name="kind" label={t('evidence.kind')}>
-            <Input allowClear placeholder="party.filed" />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 220 }}
+              options={EVIDENCE_KINDS.map((k) => ({ value: k, label: kindName(k, lang) }))}
+              data-testid="evidence-kind-filter"
+            />
           </Form.Item>
           <Form.Item name="subjectType" label={t('evidence.subjectType')}>
-            <Input allowClear placeholder="party" />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 180 }}
+              options={Object.keys(EVIDENCE_SUBJECT_NAMES).map((k) => ({
+                value: k,
+                label: subjectName(k, lang),
+              }))}
+            />
           </Form.Item>
           <Form.Item name="subjectId" label={t('evidence.subjectId')}>
             <Input allowClear />
@@ -193,8 +215,17 @@ export default function EvidencePage() {
           onRow={(row) => ({ onClick: () => setSelected(row), style: { cursor: 'pointer' } })}
           columns={[
             { title: t('evidence.index'), dataIndex: 'index', width: 90 },
-            { title: t('evidence.kind'), dataIndex: 'kind' },
-            { title: t('evidence.subject'), render: (_, r) => `${r.subjectType} / ${r.subjectId}` },
+            {
+              title: t('evidence.kind'),
+              dataIndex: 'kind',
+              render: (v: string) => <span title={v}>{kindName(v, lang)}</span>,
+            },
+            {
+              title: t('evidence.subject'),
+              render: (_, r) => (
+                <span title={r.subjectType}>{`${subjectName(r.subjectType, lang)} ${r.subjectId}`}</span>
+              ),
+            },
             { title: t('evidence.actor'), render: (_, r) => `${r.actorType}:${r.actorId}` },
             {
               title: t('evidence.recordedAt'),
@@ -244,7 +275,9 @@ export default function EvidencePage() {
         {selected && (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label={t('evidence.kind')}>{selected.kind}</Descriptions.Item>
+              <Descriptions.Item label={t('evidence.kind')}>
+                {kindName(selected.kind, lang)} ({selected.kind})
+              </Descriptions.Item>
               <Descriptions.Item
                 label={t('evidence.subject')}
               >{`${selected.subjectType} / ${selected.subjectId}`}</Descriptions.Item>

@@ -59,8 +59,32 @@ export const ActionBody = Type.Object({
 });
 
 export const ReceiptsQuery = Type.Object({
-  after: Type.Optional(Type.String({ maxLength: 40, description: '上次取到的回执 id' })),
+  after: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description:
+        '上次取到的回执 id（按 order 的顺序继续）/ the last receipt id seen; the page continues after it in `order`',
+    }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  order: Type.Optional(
+    Type.Union([Type.Literal('asc'), Type.Literal('desc')], {
+      default: 'asc',
+      description:
+        'asc：最早在前（系统拉取）；desc：最新在前 / asc: oldest first (polling); desc: newest first',
+    }),
+  ),
+  receiptType: Type.Optional(
+    Type.String({
+      pattern: '^CEB[0-9]{3}Message$',
+      description: '只看此类回执，如 CEB622Message / one receipt type',
+    }),
+  ),
+  errorsOnly: Type.Optional(
+    Type.Boolean({
+      description: '只看回执状态为负数（异常）的回执 / only receipts with a negative returnStatus',
+    }),
+  ),
 });
 
 export const ReceiptsPage = Type.Object({

@@ -15,19 +15,29 @@ export interface ReceiptView {
 }
 
 /**
- * Receipts addressed to the caller's enterprise (regulators: all), oldest first after `after`
- * (a receipt id; ids are time-ordered): enterprise systems poll with the last id they saw.
+ * Receipts addressed to the caller's enterprise (regulators: all), after `after` (a receipt id;
+ * ids are time-ordered) in `order`: enterprise systems poll oldest first with the last id they
+ * saw; people read newest first. Optionally of one receipt type, or only errors.
  */
 export async function findReceipts(
   deps: { store: Store },
   actor: Actor,
-  input: { after?: string | undefined; limit?: number | undefined },
+  input: {
+    after?: string | undefined;
+    limit?: number | undefined;
+    order?: 'asc' | 'desc' | undefined;
+    receiptType?: string | undefined;
+    errorsOnly?: boolean | undefined;
+  },
 ): Promise<{ items: ReceiptView[]; next: string | null }> {
   const limit = Math.min(input.limit ?? 50, MAX_RECEIPTS_PER_PAGE);
   const code = await visibleCode(deps.store.repos, actor);
   const rows = await deps.store.repos.ceb.findReceipts({
-    afterId: input.after ?? '',
+    afterId: input.after,
+    order: input.order ?? 'asc',
     recipientCode: code,
+    receiptType: input.receiptType,
+    errorsOnly: input.errorsOnly,
     limit,
   });
   const items = rows.map((r) => ({

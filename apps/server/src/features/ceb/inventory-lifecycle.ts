@@ -93,7 +93,9 @@ export async function changeInventoryStatus(
     actor_type: change.actor.type === 'anonymous' ? 'system' : change.actor.type,
     actor_id: change.actor.id,
     request_id: change.actor.requestId,
-    reason: change.code ? `${change.code} ${change.reason}` : change.reason,
+    // The code once: a rejection's text from describeFindings already opens with `[code]`.
+    reason:
+      change.code && !change.reason.includes(change.code) ? `${change.code} ${change.reason}` : change.reason,
     receipt_id: receipt?.id ?? null,
   });
   ctx.evidence.push({

@@ -66,12 +66,25 @@ export function createCebMessagesRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /** Receipts after `afterId` (ids are time-ordered), for one recipient code or all. */
-    async findReceipts(input: { afterId: string; recipientCode?: string | undefined; limit: number }) {
-      let q = db.selectFrom('ceb_receipts').selectAll().where('id', '>', input.afterId);
+    /**
+     * Receipts after `afterId` in `order` (ids are time-ordered; none: from the start), for one
+     * recipient code or all, optionally of one type or only errors (negative returnStatus).
+     */
+    async findReceipts(input: {
+      afterId?: string | undefined;
+      order: 'asc' | 'desc';
+      recipientCode?: string | undefined;
+      receiptType?: string | undefined;
+      errorsOnly?: boolean | undefined;
+      limit: number;
+    }) {
+      let q = db.selectFrom('ceb_receipts').selectAll();
+      if (input.afterId !== undefined) q = q.where('id', input.order === 'asc' ? '>' : '<', input.afterId);
       if (input.recipientCode !== undefined)
         q = q.where(sql<boolean>`recipient_codes @> array[${input.recipientCode}]::text[]`);
-      return q.orderBy('id').limit(input.limit).execute();
+      if (input.receiptType !== undefined) q = q.where('receipt_type', '=', input.receiptType);
+      if (input.errorsOnly) q = q.where('return_status', 'like', '-%');
+      return q.orderBy('id', input.order).limit(input.limit).execute();
     },
   };
 }

@@ -15,7 +15,7 @@ export function cebReceiptsRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { permission: 'ceb:read' },
         schema: {
           tags,
-          summary: '回执拉取（按 id 递增）/ Receipts addressed to you, after a receipt id',
+          summary: '回执拉取（按 id 递增或递减）/ Receipts addressed to you, after a receipt id',
           querystring: ReceiptsQuery,
           response: { 200: ReceiptsPage, ...errorResponses },
         },

@@ -1,3 +1,4 @@
+import type { EvidenceKind } from '@kouan/domain/evidence';
 import {
   canonicalJson,
   canonicalJsonString,
@@ -9,7 +10,6 @@ import {
 import type { Actor } from '../../lib/actor';
 import type { PiiVault } from '../../lib/pii';
 import { SOFTWARE_VERSION } from '../../lib/version';
-import type { EvidenceKind } from './event-kinds';
 import type { EvidenceRepository, NodeRow } from './evidence.repository';
 import { hashLeavesSomewhere, INDEX_MEMBER, joinLeaf, TEXT_SEPARATOR } from './leaf-hashing';
 
