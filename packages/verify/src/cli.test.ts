@@ -19,7 +19,7 @@ import {
   signCheckpoint,
 } from '@kouan/domain/evidence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_NOT_VERIFIED, EXIT_USAGE, EXIT_VERIFIED, main } from './cli';
+import { EXIT_NOT_VERIFIED, EXIT_SELF_CONSISTENT_ONLY, EXIT_USAGE, EXIT_VERIFIED, main } from './cli';
 
 const ORIGIN = 'kouan.test/evidence';
 const SIZE = 9;
@@ -145,9 +145,11 @@ describe('kouan-verify', () => {
     expect(run.stdout).toContain(`(from ${file('key.txt')})`);
   });
 
-  it('falls back to the embedded key with a warning', async () => {
+  it('with only the embedded key, never says verified: self-consistent only, exit 3', async () => {
     const run = await cli(file('good.json'));
-    expect(run.code).toBe(EXIT_VERIFIED);
+    expect(run.code).toBe(EXIT_SELF_CONSISTENT_ONLY);
+    expect(run.stdout).not.toContain('VERIFIED / 验证通过');
+    expect(run.stdout).toContain('SELF-CONSISTENT ONLY');
     expect(run.stderr).toContain('WARNING: no --public-key given');
     expect(run.stderr).toContain('NOT\nindependently supplied');
     expect(run.stdout).toContain('(from the package itself, NOT independently supplied)');

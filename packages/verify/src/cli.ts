@@ -5,7 +5,9 @@
  *   kouan-verify consistency <old-checkpoint.txt> <new-checkpoint.txt> --proof <proof.json> --public-key <key | file>
  *
  * Exit status: 0 every check passed; 1 not verified (a check failed, or a file's content is not
- * what it should be); 2 usage error (bad arguments, a file that cannot be read).
+ * what it should be); 2 usage error (bad arguments, a file that cannot be read); 3 self-consistent
+ * only (every check passed, but against the key the package carries, not one given independently:
+ * a forger can sign with a key of their own and embed it, so this is never "verified").
  */
 import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -21,6 +23,7 @@ import {
 export const EXIT_VERIFIED = 0;
 export const EXIT_NOT_VERIFIED = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_SELF_CONSISTENT_ONLY = 3;
 /** Packages may carry the document itself. */
 export const MAX_PACKAGE_FILE_BYTES = 256 * 1024 * 1024;
 export const MAX_SMALL_FILE_BYTES = 1024 * 1024;
@@ -33,7 +36,8 @@ Verifies a Kouan evidence package (leaf hash, entry metadata, document hash, inc
 checkpoint signature), or that a newer signed checkpoint extends an older one.
 Obtain the log's public key (<name>+<key id>+<base64 key>) from Kouan independently of the package.
 
-Exit status: 0 verified, 1 not verified, 2 usage error.`;
+Exit status: 0 verified, 1 not verified, 2 usage error, 3 self-consistent only (no --public-key:
+the checks passed against the key inside the package, which proves nothing about who signed it).`;
 
 export type CliOutput = { write(text: string): unknown };
 export type CliIo = { stdout: CliOutput; stderr: CliOutput };
@@ -78,12 +82,20 @@ async function resolveKey(argument: string): Promise<{ key: string; source: stri
   return { key, source: argument };
 }
 
-function printReport(report: VerificationReport, io: CliIo): number {
+function printReport(report: VerificationReport, io: CliIo, keyIndependent = true): number {
   for (const check of report.checks) {
     const status = check.status === 'skipped' ? 'skipped: ' : '';
     io.stdout.write(`${SYMBOLS[check.status]} ${check.title}: ${status}${check.detail}\n`);
   }
   for (const warning of report.warnings) io.stdout.write(`! ${warning}\n`);
+  if (report.ok && !keyIndependent) {
+    io.stdout.write(
+      '\nNOT VERIFIED: SELF-CONSISTENT ONLY / 未验证：仅自洽（公钥取自证据包本身）\n' +
+        "Every check passed against the key the package carries. Run again with the log's published key\n" +
+        '(--public-key) to verify who signed it.\n',
+    );
+    return EXIT_SELF_CONSISTENT_ONLY;
+  }
   if (report.ok) {
     io.stdout.write('\nVERIFIED / 验证通过\n');
     return EXIT_VERIFIED;
@@ -118,8 +130,8 @@ async function verifyPackageCommand(
     key = { key: embedded, source: 'the package itself, NOT independently supplied' };
     io.stderr.write(
       'WARNING: no --public-key given; using the verifierKey inside the package. That key was NOT\n' +
-        'independently supplied: a forger can sign a package with their own key and embed it. This run only\n' +
-        "shows the package is self-consistent. Pass the log's published key with --public-key.\n" +
+        'independently supplied: a forger can sign a package with their own key and embed it. This run can\n' +
+        "only show the package is self-consistent (exit 3). Pass the log's published key with --public-key.\n" +
         '警告：未指定 --public-key，使用证据包内自带的公钥，该公钥未经独立核实。\n',
     );
   }
@@ -127,7 +139,7 @@ async function verifyPackageCommand(
   const entry = describeEntry(pkg);
   if (entry !== undefined) io.stdout.write(`Claims ${entry}\n`);
   io.stdout.write(`Public key ${key.key} (from ${key.source})\n\n`);
-  return printReport(verifyEvidencePackage(pkg, key.key), io);
+  return printReport(verifyEvidencePackage(pkg, key.key), io, keyArgument !== undefined);
 }
 
 async function verifyConsistencyCommand(
