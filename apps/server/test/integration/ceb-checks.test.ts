@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cancelXml,
+  demoParties,
+  enterpriseFor,
   freshBuyer,
   post,
   refundXml,
@@ -203,5 +205,22 @@ describe('sender, duplicates and changes', () => {
     const again = set.inventory.replace(/guid="[^"]+"/, 'guid="AAAAAAAA-BBBB-CCCC-DDDD-000000000002"');
     const dup = await post(t, SENDER.inventory, again, { json: true });
     expect(statuses(dup.body)[0]).toMatch(/^-62/);
+  });
+
+  it("another platform's order of the same number is not locked by this platform's inventory", async () => {
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    expect((await submitSet(t, set)).inventory?.returnStatus).toBe('120');
+    // orderNo is unique per platform only: platform B files its own order ORDx, then changes it
+    await enterpriseFor(t, '3303960C99', 990_001);
+    const other = sampleSet(t, {
+      buyer: freshBuyer(),
+      orderNo: set.orderNo,
+      parties: { ...demoParties(t.demo), ebp: { code: '3303960C99', name: '另一跨境电商平台' } },
+    });
+    expect(statuses((await post(t, SENDER.order, other.order, { json: true })).body)).toEqual(['120']);
+    const change = other.order
+      .replace(/guid="[^"]+"/, 'guid="AAAAAAAA-BBBB-CCCC-DDDD-000000000003"')
+      .replace('<ceb:appType>1</ceb:appType>', '<ceb:appType>2</ceb:appType>');
+    expect(statuses((await post(t, SENDER.order, change, { json: true })).body)).toEqual(['120']);
   });
 });

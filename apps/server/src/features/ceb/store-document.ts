@@ -6,7 +6,7 @@
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
 import type { BatchContext } from './batch-context';
-import type { CebDocumentRow } from './ceb.repository';
+import type { CebDocumentRow, CebInventoryRow } from './ceb.repository';
 import { type Head, str, type UnitSpec } from './ceb-units';
 import type { Finding, SetUnit } from './checks';
 import { sealUnit } from './documents';
@@ -98,7 +98,14 @@ export async function storeDocument(
     }
     const orderNo = spec.orderNo(h);
     if (input.lockedBySet !== false && orderNo) {
-      const inventories = await ctx.inventoriesForOrder(orderNo);
+      // orderNo is unique per platform only: the inventories of this platform's order (a waybill:
+      // those carrying this waybill), not another platform's order of the same number.
+      const ours =
+        spec.kind === 'waybill'
+          ? (i: CebInventoryRow) =>
+              i.logistics_code === str(h, 'logisticsCode') && i.logistics_no === str(h, 'logisticsNo')
+          : (i: CebInventoryRow) => i.ebp_code === str(h, 'ebpCode');
+      const inventories = (await ctx.inventoriesForOrder(orderNo)).filter(ours);
       const declared = inventories.find((i) => !RELEASING_STATUSES.has(i.status));
       if (declared) {
         return {
