@@ -217,6 +217,7 @@ export function refundXml(
     invtNo: string;
     buyer: ReturnType<typeof freshBuyer>;
     lines: { gnum: number; gcode: string; qty: string }[];
+    appType?: '1' | '2' | '3';
   },
 ) {
   const p = demoParties(t.demo);
@@ -227,6 +228,6 @@ export function refundXml(
         `<ceb:InvtRefundList>${e('gnum', String(l.gnum))}${e('gcode', l.gcode)}${e('gname', '退货商品')}${e('qty', l.qty)}${e('unit', '142')}</ceb:InvtRefundList>`,
     )
     .join('');
-  const body = `<?xml version="1.0" encoding="UTF-8"?><ceb:CEB625Message guid="${crypto.randomUUID().toUpperCase()}" version="1.0" xmlns:ceb="http://www.chinaport.gov.cn/ceb"><ceb:InvtRefund><ceb:InvtRefundHead>${e('guid', crypto.randomUUID().toUpperCase())}${e('appType', '1')}${e('appTime', '20261120100000')}${e('appStatus', '2')}${e('customsCode', '2991')}${e('orderNo', input.orderNo)}${e('ebpCode', p.ebp.code)}${e('ebpName', p.ebp.name)}${e('ebcCode', p.ebc.code)}${e('ebcName', p.ebc.name)}${e('logisticsNo', input.logisticsNo)}${e('logisticsCode', p.logistics.code)}${e('logisticsName', p.logistics.name)}${e('invtNo', input.invtNo)}${e('buyerIdType', '1')}${e('buyerIdNumber', input.buyer.idNumber)}${e('buyerName', input.buyer.name)}${e('buyerTelephone', input.buyer.phone)}${e('agentCode', p.agent.code)}${e('agentName', p.agent.name)}${e('reason', '商品破损')}</ceb:InvtRefundHead>${lines}</ceb:InvtRefund><ceb:BaseTransfer>${e('copCode', p.agent.code)}${e('copName', p.agent.name)}${e('dxpMode', 'DXP')}${e('dxpId', 'DXPENT0000000004')}</ceb:BaseTransfer></ceb:CEB625Message>`;
+  const body = `<?xml version="1.0" encoding="UTF-8"?><ceb:CEB625Message guid="${crypto.randomUUID().toUpperCase()}" version="1.0" xmlns:ceb="http://www.chinaport.gov.cn/ceb"><ceb:InvtRefund><ceb:InvtRefundHead>${e('guid', crypto.randomUUID().toUpperCase())}${e('appType', input.appType ?? '1')}${e('appTime', '20261120100000')}${e('appStatus', '2')}${e('customsCode', '2991')}${e('orderNo', input.orderNo)}${e('ebpCode', p.ebp.code)}${e('ebpName', p.ebp.name)}${e('ebcCode', p.ebc.code)}${e('ebcName', p.ebc.name)}${e('logisticsNo', input.logisticsNo)}${e('logisticsCode', p.logistics.code)}${e('logisticsName', p.logistics.name)}${e('invtNo', input.invtNo)}${e('buyerIdType', '1')}${e('buyerIdNumber', input.buyer.idNumber)}${e('buyerName', input.buyer.name)}${e('buyerTelephone', input.buyer.phone)}${e('agentCode', p.agent.code)}${e('agentName', p.agent.name)}${e('reason', '商品破损')}</ceb:InvtRefundHead>${lines}</ceb:InvtRefund><ceb:BaseTransfer>${e('copCode', p.agent.code)}${e('copName', p.agent.name)}${e('dxpMode', 'DXP')}${e('dxpId', 'DXPENT0000000004')}</ceb:BaseTransfer></ceb:CEB625Message>`;
   return signAs(t, 'broker', body);
 }

@@ -128,12 +128,30 @@ describe('returns (CEB625)', () => {
       { json: true },
     );
     expect(statuses(ok.body)).toEqual(['120']);
-    // 22,500 used now: a purchase of 3,500 fits exactly into 26,000.
+    // the accepted return is credited once: changing or deleting it, or cancelling the inventory
+    // it returned goods of, would credit it again, and is refused
+    for (const appType of ['2', '3'] as const) {
+      const again = await post(
+        t,
+        SENDER.inventory,
+        refundXml(t, { ...first, buyer, appType, lines: [{ gnum: 1, gcode: '3304990099', qty: '1' }] }),
+        { json: true },
+      );
+      expect(statuses(again.body)).toEqual(['-625022']);
+    }
+    const cancel = await post(t, SENDER.inventory, cancelXml(t, { ...first, buyer }), { json: true });
+    expect(statuses(cancel.body)).toEqual(['-623005']);
+    // 22,500 used now: a purchase of 3,500 fits exactly into 26,000, and then not one yuan more.
     const fits = await submitSet(
       t,
       sampleSet(t, { buyer, lines: [{ gcode: '3304990099', name: '面霜', qty: '1', price: '3500.00' }] }),
     );
     expect(fits.inventory?.returnStatus).toBe('120');
+    const full = await submitSet(
+      t,
+      sampleSet(t, { buyer, lines: [{ gcode: '3304990099', name: '唇膏', qty: '1', price: '1.00' }] }),
+    );
+    expect(full.inventory?.returnStatus).toBe('-621018');
   });
 
   it('refuses a return of goods that were not released (-625022)', async () => {

@@ -60,6 +60,22 @@ export async function cancelInventory(
       { preNo },
     );
   }
+  // Goods already returned were credited back to the buyer: cancelling the whole inventory now
+  // would credit them twice (and put 1210 stock back twice).
+  if (await ctx.latestDocument(`refund:${target.invt_no}`)) {
+    return refused(
+      key,
+      [
+        finding(
+          '-623005',
+          'cancel.invtNo',
+          `清单[${target.invt_no}]已有退货申请，不能再撤销`,
+          `inventory ${target.invt_no} has a return; it can no longer be cancelled`,
+        ),
+      ],
+      { preNo },
+    );
+  }
   const stored = await storeDocument(ctx, { ...input, lockedBySet: false });
   if (!stored.ok) return refused(key, [stored.finding], { preNo });
   await restoreQuota(ctx, target, 'cancelled');
@@ -97,6 +113,25 @@ export async function refundInventory(
           'refund.invtNo',
           `退货申请单[${target.invt_no}]的申报状态不符合条件：清单状态为${target.status}，须已放行`,
           `inventory ${target.invt_no} is in status ${target.status}; only released goods can be returned`,
+        ),
+      ],
+      { preNo },
+    );
+  }
+  // An accepted return credited the buyer's quota and the bonded stock once; a change or delete
+  // of it would credit them again, so it is refused (the spec's -625022 for a return whose status
+  // does not allow a change).
+  const appType = str(input.unit.head, 'appType');
+  const earlier = await ctx.latestDocument(key);
+  if (appType !== '1' && earlier && earlier.app_type !== '3') {
+    return refused(
+      key,
+      [
+        finding(
+          '-625022',
+          'refund.appType',
+          `退货申请单[${target.invt_no}]已入库，额度与库存已核增，不能再变更或删除（appType=${appType}）`,
+          `the return of ${target.invt_no} was accepted and credited; it cannot be changed or deleted (appType=${appType})`,
         ),
       ],
       { preNo },
