@@ -271,6 +271,34 @@ describe('evidence ledger', () => {
     }
   });
 
+  it('the database refuses inserts that would break the log: an overlapping bundle, a node or a checkpoint beyond it', async () => {
+    await appendSystemEvents(40, 'guards');
+    await t.platform.deps.issueCheckpoint();
+    const size = await t.platform.store.repos.evidence.treeSize();
+    // a forged second copy of entry 1 (a bundle starting inside the first one)
+    await expect(
+      t.sql(`insert into evidence_bundles (first_idx, entry_count, leaves, leaf_ends, leaf_hashes, kinds,
+          subject_types, subject_ids, org_ids, parties, party_ids, documents, recorded_at)
+        select 1, 1, leaves, leaf_ends[1:1], substring(leaf_hashes from 1 for 32), kinds[1:1], subject_types[1:1],
+          subject_ids[1:1], org_ids[1:1], parties[1:1], party_ids, '', recorded_at
+        from evidence_bundles where first_idx = 0`),
+    ).rejects.toThrow(/evidence bundle at 1 refused/);
+    // a node whose leaves are not there yet: the append that completes it would fail for good
+    await expect(
+      t.sql(`insert into evidence_nodes (level, idx, hash) values (4, ${(size >> 4) + 1}, '\\x00'::bytea)`),
+    ).rejects.toThrow(/evidence node \(level 4, index \d+\) refused/);
+    // a checkpoint of a size the log does not have: checkpointing would stop
+    await expect(
+      t.sql(`insert into evidence_checkpoints (tree_size, root_hash, note, key_id, algorithm, issued_at)
+        values (${size + 1_000_000}, '\\x00'::bytea, 'garbage', 'x', 'x', now())`),
+    ).rejects.toThrow(/evidence checkpoint of size \d+ refused/);
+    // the log goes on: appends, checkpoints, verification
+    await appendSystemEvents(20, 'guards-after');
+    const checkpoint = await t.platform.deps.issueCheckpoint();
+    expect(checkpoint?.treeSize).toBe(size + 20);
+    expect((await verifyAll()).ok).toBe(true);
+  });
+
   it('purges one document under the purge flag only; the log still verifies and other documents stay', async () => {
     await appendSystemEvents(5, 'purge');
     const idx = (

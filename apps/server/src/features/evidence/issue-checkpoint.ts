@@ -26,7 +26,13 @@ export async function issueCheckpoint(deps: CheckpointDeps): Promise<CheckpointR
     const size = await repos.evidence.treeSize();
     const latest = await repos.evidence.latestCheckpoint();
     if (size === 0) return undefined;
-    if (latest && latest.treeSize >= size) return latest;
+    if (latest && latest.treeSize > size) {
+      // Refused at insert since migration 0016; a row from before would otherwise stop checkpointing.
+      throw new Error(
+        `the latest checkpoint is of size ${latest.treeSize} but the log has ${size} entries: run evidence:verify`,
+      );
+    }
+    if (latest && latest.treeSize === size) return latest;
     const nodes = await repos.evidence.getNodes(nodesNeededForRoot(size));
     const rootHash = MerkleFrontier.fromStore(size, nodeGetterFromMap(nodes)).root();
     const note = signCheckpoint({ origin: deps.origin, treeSize: size, rootHash }, [deps.signer]);
