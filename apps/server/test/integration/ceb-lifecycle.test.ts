@@ -1,7 +1,8 @@
 /** Matching in any arrival order, the set time-out, customs actions, receipts, queries and dry runs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { officialXsdErrors } from '../../../../packages/domain/test/official-xsd';
 import { cebIntakeDeps, createCebIntakeService, rejectExpiredInventories } from '../../src/features/ceb';
-import { actorOf, freshBuyer, post, SENDER, sampleSet, statuses, submitSet } from '../ceb-helpers';
+import { actorOf, freshBuyer, post, SENDER, sampleSet, signAs, statuses, submitSet } from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -114,6 +115,36 @@ describe('lifecycle', () => {
     expect(reject.body.status).toBe('100');
     const { inventory } = await submitSet(t, sets[5]!);
     expect(inventory?.returnStatus).toBe('120');
+  });
+});
+
+describe('saved, not declared (appStatus 1, 暂存)', () => {
+  it('answers 1 电子口岸已暂存 and declares nothing; the same inventory with appStatus 2 is declared', async () => {
+    const buyer = freshBuyer();
+    const saved = sampleSet(t, {
+      buyer,
+      signInventory: (xml) =>
+        signAs(
+          t,
+          'broker',
+          xml.replace('<ceb:appStatus>2</ceb:appStatus>', '<ceb:appStatus>1</ceb:appStatus>'),
+        ),
+    });
+    await submitSet(t, saved, ['order', 'payment', 'waybill']);
+    const answer = await post(t, SENDER.inventory, saved.inventory);
+    expect(answer.status).toBe(200);
+    expect(officialXsdErrors(answer.text)).toEqual([]);
+    expect(answer.text).toContain('<ceb:returnStatus>1</ceb:returnStatus>');
+    expect(answer.text).toContain('电子口岸已暂存');
+    // no inventory, no quota used, nothing matched or released
+    const officer = await t.login('customs');
+    const list = await t.request('GET', `/api/ceb/inventories?orderNo=${saved.orderNo}`, { token: officer });
+    expect(list.body.items).toEqual([]);
+    // declared: the same inventory with appStatus 2 (a new message) completes the set
+    const declared = sampleSet(t, { buyer, orderNo: saved.orderNo, logisticsNo: saved.logisticsNo });
+    const { inventory } = await submitSet(t, { ...saved, inventory: declared.inventory }, ['inventory']);
+    expect(inventory?.returnStatus).toBe('120');
+    expect(await statusOf(saved.orderNo)).toBe('800');
   });
 });
 

@@ -50,6 +50,20 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
   const problems = partyFindings(input);
   if (problems.length > 0)
     return refused(key, problems, { preNo, ...(needsNumbers ? { invtNo: assigned.invtNo } : {}) });
+  // appStatus 1 (暂存) saves a unit at the e-port without declaring it (spec: "1-暂存,2-申报"; the
+  // receipts' state 1 is 电子口岸已暂存). The message is kept like every accepted message, with its
+  // receipt and evidence; the unit is not declared: no document version, no matching, no quota, no
+  // lifecycle. Sending it again with appStatus 2 declares it.
+  if (str(unit.head, 'appStatus') === '1') {
+    return {
+      returnStatus: '1',
+      returnInfo:
+        '电子口岸已暂存：appStatus=1 为暂存，未向海关申报；以 appStatus=2 重新发送即申报 / saved, not declared: send it with appStatus 2 to declare',
+      findings: [],
+      docKey: key,
+      preNo,
+    };
+  }
   switch (spec.kind) {
     case 'inventory':
       return declareInventory(ctx, input, assigned);
