@@ -66,6 +66,20 @@ describe('三单对碰 and policy checks', () => {
     expect(inventory?.returnInfo).toContain('taxTotal');
   });
 
+  it('taxTotal 0 (nothing withheld, the spec\'s "无则填写0") is accepted and flagged with the tax due', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer(), taxTotal: '0' });
+    const { inventory } = await submitSet(t, set);
+    expect(inventory?.returnStatus).toBe('120');
+    const officer = await t.login('customs');
+    const list = await t.request('GET', `/api/ceb/inventories?orderNo=${set.orderNo}`, { token: officer });
+    const findings = list.body.items[0].findings as {
+      code: string;
+      severity: string;
+      message: { zh: string };
+    }[];
+    expect(findings.map((f) => [f.code, f.severity])).toContainEqual(['-621003', 'warning']);
+  });
+
   it('the annual limit of CNY 26,000 per buyer refuses the purchase that would pass it with -621018', async () => {
     const buyer = freshBuyer();
     const lines = [{ gcode: '3304990099', name: '护肤套装', qty: '1', price: '4500.00' }];

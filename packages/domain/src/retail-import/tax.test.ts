@@ -140,10 +140,22 @@ describe('checkDeclaredTaxTotal', () => {
     expect(checkDeclaredTaxTotal({ declaredTaxTotal: '36.22', assessment: a, policy })).toBeUndefined();
     expect(checkDeclaredTaxTotal({ declaredTaxTotal: '36.12', assessment: a, policy })).toBeUndefined();
   });
-  it('refuses 0 (nothing withheld) with -621003 naming both amounts', () => {
+  it('refuses a taxTotal that differs from the assessment with -621003 naming both amounts', () => {
+    const f = checkDeclaredTaxTotal({ declaredTaxTotal: '20.00', assessment: a, policy });
+    expect([f?.code, f?.severity, f?.field]).toEqual([
+      '-621003',
+      'error',
+      '/CEB311Message/Order[1]/OrderHead/taxTotal',
+    ]);
+    expect(f?.en).toContain('order taxTotal 20.00 differs from the assessed tax 36.22');
+  });
+  it('only flags 0, the spec\'s "无则填写0" (nothing withheld), naming the tax due', () => {
     const f = checkDeclaredTaxTotal({ declaredTaxTotal: '0', assessment: a, policy });
-    expect([f?.code, f?.field]).toEqual(['-621003', '/CEB311Message/Order[1]/OrderHead/taxTotal']);
-    expect(f?.en).toContain('order taxTotal 0 differs from the assessed tax 36.22');
+    expect([f?.code, f?.severity]).toEqual(['-621003', 'warning']);
+    expect(f?.zh).toContain('应征税款 36.22');
+    expect(checkDeclaredTaxTotal({ declaredTaxTotal: '0.00000', assessment: a, policy })?.severity).toBe(
+      'warning',
+    );
   });
 });
 

@@ -183,8 +183,10 @@ export function assessImportTax(input: {
 
 /**
  * The order's declared taxTotal (tax withheld by the platform) against the assessment: a gap above
- * policy.taxTotalToleranceCny is -621003 on the order's taxTotal. No finding while the assessment itself
- * is incomplete (its own findings say why).
+ * policy.taxTotalToleranceCny is -621003 on the order's taxTotal. taxTotal 0 is the spec's "无则填写0"
+ * (nothing withheld, e.g. a price that includes the tax): not a refusal but a warning, the tax being
+ * due as the CEB816 bill says and guaranteed by the inventory's assureCode. No finding while the
+ * assessment itself is incomplete (its own findings say why).
  */
 export function checkDeclaredTaxTotal(input: {
   readonly declaredTaxTotal: string;
@@ -198,6 +200,15 @@ export function checkDeclaredTaxTotal(input: {
   const gap = sub(decimal(input.declaredTaxTotal), decimal(assessment.taxTotal));
   const absGap = gap.units < 0n ? makeDecimal(-gap.units, gap.scale) : gap;
   if (compareDecimal(absGap, decimal(policy.taxTotalToleranceCny)) <= 0) return undefined;
+  if (decimal(input.declaredTaxTotal).units === 0n) {
+    return {
+      code: '-621003',
+      severity: 'warning',
+      field: input.field ?? '/CEB311Message/Order[1]/OrderHead/taxTotal',
+      zh: `订单未代扣税款（taxTotal 为 0），应征税款 ${assessment.taxTotal} 按电子税单征收`,
+      en: `the order withheld no tax (taxTotal 0); the assessed tax ${assessment.taxTotal} is due as the tax bill says`,
+    };
+  }
   return retailError(
     '-621003',
     input.field ?? '/CEB311Message/Order[1]/OrderHead/taxTotal',
