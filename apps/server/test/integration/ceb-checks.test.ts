@@ -60,6 +60,20 @@ describe('三单对碰 and policy checks', () => {
     expect(inventory?.returnInfo).toContain('8703231990');
   });
 
+  it('an order whose own sums are wrong is refused in its CEB312 with -301008 naming the field', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    const wrong = set.order
+      .replace(/guid="[^"]+"/, 'guid="AAAAAAAA-BBBB-CCCC-DDDD-000000000004"')
+      .replace(/<ceb:acturalPaid>[^<]+<\/ceb:acturalPaid>/, '<ceb:acturalPaid>1.00</ceb:acturalPaid>');
+    const res = await post(t, SENDER.order, wrong, { json: true });
+    expect(statuses(res.body)).toEqual(['-301008']);
+    const info = res.body.CEB312Message.OrderReturn[0].returnInfo as string;
+    expect(info).toContain('acturalPaid');
+    expect(info).toContain('1.00');
+    // nothing stored: the corrected order is then accepted as new
+    expect(statuses((await post(t, SENDER.order, set.order, { json: true })).body)).toEqual(['120']);
+  });
+
   it('a declared taxTotal far from the assessed tax is refused with -621003', async () => {
     const { inventory } = await submitSet(t, sampleSet(t, { buyer: freshBuyer(), taxTotal: '1.00' }));
     expect(inventory?.returnStatus).toBe('-621003');

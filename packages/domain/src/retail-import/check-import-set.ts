@@ -44,7 +44,7 @@ import type { RetailImportPolicy } from './policy';
 export function checkImportSet(set: ImportSet, policy: RetailImportPolicy): RetailFinding[] {
   const at = importSetPaths(set.unitIndexes);
   return [
-    ...checkOrderAmounts(set, at),
+    ...checkOrderAmounts(set.order, at),
     ...checkPaymentAmount(set, at),
     ...checkLines(set, at),
     ...checkConsignee(set, at),

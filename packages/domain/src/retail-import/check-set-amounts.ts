@@ -8,8 +8,16 @@ import type { ImportSet, ImportSetPaths } from './import-set';
 const num = (text: string): Decimal => decimal(text);
 const same = (a: string, b: string): boolean => compare(num(a), num(b)) === 0;
 
-export function checkOrderAmounts(set: ImportSet, at: ImportSetPaths): RetailFinding[] {
-  const h = set.order.head;
+/**
+ * The order's own sums (-301008): acturalPaid = goodsValue + freight + taxTotal − discount, goodsValue
+ * = Σ totalPrice, totalPrice = price × qty. Needs only the order: checked when the CEB311 arrives, and
+ * again in the set.
+ */
+export function checkOrderAmounts(
+  order: ImportSet['order'],
+  at: Pick<ImportSetPaths, 'order' | 'orderLine'>,
+): RetailFinding[] {
+  const h = order.head;
   const out: RetailFinding[] = [];
   const expected = sub(sum([num(h.goodsValue), num(h.freight), num(h.taxTotal)]), num(h.discount));
   if (compare(expected, num(h.acturalPaid)) !== 0) {
@@ -23,8 +31,8 @@ export function checkOrderAmounts(set: ImportSet, at: ImportSetPaths): RetailFin
       ),
     );
   }
-  const linesTotal = sum(set.order.lists.map((l) => num(l.totalPrice)));
-  if (set.order.lists.length > 0 && compare(linesTotal, num(h.goodsValue)) !== 0) {
+  const linesTotal = sum(order.lists.map((l) => num(l.totalPrice)));
+  if (order.lists.length > 0 && compare(linesTotal, num(h.goodsValue)) !== 0) {
     out.push(
       retailError(
         '-301008',
@@ -34,7 +42,7 @@ export function checkOrderAmounts(set: ImportSet, at: ImportSetPaths): RetailFin
       ),
     );
   }
-  set.order.lists.forEach((line, i) => {
+  order.lists.forEach((line, i) => {
     out.push(...lineTotalFinding(line, '-301008', at.orderLine(i, 'totalPrice'), ORDER));
   });
   return out;

@@ -1,4 +1,5 @@
 export { checkImportSet } from './check-import-set';
+export { checkOrderAmounts } from './check-set-amounts';
 export type { CsvError } from './csv';
 export { CSV_MAX_FIELD_CHARS, CSV_MAX_ROWS } from './csv';
 export type { RetailImportEvaluation } from './evaluate-retail-import';

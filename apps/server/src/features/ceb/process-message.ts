@@ -93,6 +93,7 @@ async function acceptUnits(
         copCode,
         actor: item.actor,
         serial: serials[i] ?? 0,
+        unitIndex: i,
         parties: lookup,
       }),
     );

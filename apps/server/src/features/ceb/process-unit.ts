@@ -6,6 +6,7 @@
 import type { BatchContext } from './batch-context';
 import { str } from './ceb-units';
 import type { Finding } from './checks';
+import { checkOrderUnit } from './checks/assess-import-set';
 import { declareInventory } from './declare-inventory';
 import { assignNumbers, tryCompleteSet } from './import-set';
 import { cancelInventory, refundInventory } from './inventory-returns';
@@ -72,6 +73,12 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
     case 'refund':
       return refundInventory(ctx, input, preNo);
     default: {
+      // The order's own sums are its sender's to get right: answered in its CEB312, not later in
+      // the inventory's receipt.
+      if (spec.kind === 'order' && spec.direction === 'import') {
+        const sums = checkOrderUnit(unit, input.unitIndex);
+        if (sums.length > 0) return refused(key, sums, { preNo });
+      }
       const invtNo =
         spec.kind === 'export_inventory' ? str(unit.head, 'invtNo') || assigned.invtNo : undefined;
       const stored = await storeDocument(ctx, { ...input, invtNo });

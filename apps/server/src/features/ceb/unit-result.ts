@@ -11,6 +11,8 @@ export interface UnitInput {
   readonly copCode: string;
   readonly actor: Actor;
   readonly serial: number;
+  /** 0-based position of the unit in its message (field paths). */
+  readonly unitIndex: number;
   readonly parties: PartyLookup;
 }
 

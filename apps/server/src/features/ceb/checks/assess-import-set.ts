@@ -8,14 +8,16 @@ import {
   assessImportTax,
   checkDeclaredTaxTotal,
   checkImportSet,
+  checkOrderAmounts,
   checkPositiveList,
   checkTransactionLimit,
   DEFAULT_RETAIL_POLICIES,
   type ImportSet,
+  importSetPaths,
   type RetailImportPolicy,
   retailPolicyAt,
 } from '@kouan/domain/retail-import';
-import type { Finding, SetChecks } from '.';
+import type { Finding, SetChecks, SetUnit } from '.';
 
 export function createSetChecks(
   policies: readonly RetailImportPolicy[] = DEFAULT_RETAIL_POLICIES,
@@ -53,3 +55,9 @@ export function createSetChecks(
 }
 
 export const defaultSetChecks: SetChecks = createSetChecks();
+
+/** The order's own sums (-301008), checked when the CEB311 arrives: unit `unitIndex` of its message. */
+export function checkOrderUnit(order: SetUnit, unitIndex: number): Finding[] {
+  // Units come from validated messages (readCebDeclaration): the typed view of the same data.
+  return checkOrderAmounts(order as unknown as ImportSet['order'], importSetPaths({ order: unitIndex }));
+}
