@@ -1,7 +1,8 @@
 /**
  * Signature failure reasons and the spec's codes (§7 table 7-2). The spec has one "验签失败" code per
  * message family (-621029 inventories and the other import declarations, -623029 cancels, -625208
- * refunds), a "签名信息为空" code for a missing signature (-621026 / -623017 / -625028) and, for
+ * refunds, -800001 "校验不通过" for warehouse entries), a "签名信息为空" code for a missing signature
+ * (-621026 / -623017 / -625028) and, for
  * inventories, "加签数据比对失败" (-621028) for signed data that does not match the message: the digest
  * mismatch. Texts start with the spec's wording and then say precisely what failed.
  */
@@ -46,6 +47,13 @@ const CANCEL: CodeFamily = {
   failed: '-623029',
   failedZh: '验签失败！',
 };
+/** Warehouse entries (CEB711): the spec's own family has one "校验不通过" code for every check. */
+const DELIVERY: CodeFamily = {
+  missing: '-800001',
+  digest: '-800001',
+  failed: '-800001',
+  failedZh: '校验不通过，验签失败！',
+};
 const REFUND: CodeFamily = {
   missing: '-625028',
   digest: '-625208',
@@ -56,6 +64,9 @@ const REFUND: CodeFamily = {
 function familyOf(messageType: string): CodeFamily {
   if (messageType.startsWith('CEB623')) return CANCEL;
   if (messageType.startsWith('CEB625')) return REFUND;
+  if (messageType.startsWith('CEB711')) return DELIVERY;
+  // Orders, payments and waybills have no signature code of their own in the spec: the
+  // declaration family's -621xxx, which the receipt's text then explains.
   return INVENTORY;
 }
 

@@ -222,6 +222,13 @@ describe('each failure has its precise reason and the spec code', () => {
     expect(failure(check(tampered))).toMatchObject({ reason: 'digest_mismatch', code: '-625208' });
   });
 
+  it('a failure on a warehouse entry (CEB711) uses its family code -800001', () => {
+    const signed = sign(fixture('ceb711-delivery.xml'), 'sm2-sm3');
+    const tampered = signed.replace(/<ceb:note>([^<]*)<\/ceb:note>/, '<ceb:note>$1!</ceb:note>');
+    expect(tampered).not.toBe(signed);
+    expect(failure(check(tampered))).toMatchObject({ reason: 'digest_mismatch', code: '-800001' });
+  });
+
   it.each(ALGORITHMS)(
     'signature_mismatch (%s): SignatureValue changed, with the SignedInfo hash',
     (algorithm) => {
