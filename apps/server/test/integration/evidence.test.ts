@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -331,6 +332,52 @@ describe('evidence ledger', () => {
     const pkg = await t.request('GET', `/api/evidence/entries/${idx}/package`, { token });
     expect(pkg.status).toBe(200);
     expect(pkg.body.document).toBeUndefined();
+  });
+
+  it('re-verification places an entry rewritten together with its leaf hash between two checkpoints', async () => {
+    await appendSystemEvents(30, 'rewrite-a');
+    const before = (await t.platform.deps.issueCheckpoint())!.treeSize;
+    await appendSystemEvents(30, 'rewrite-b');
+    const after = (await t.platform.deps.issueCheckpoint())!.treeSize;
+    expect((await verifyAll()).ok).toBe(true);
+    // The last entry before `after`: its time changed by one digit, its leaf hash recomputed to match,
+    // so the entry alone looks sound and only the checkpoints can tell.
+    const idx = after - 1;
+    const [bundle] = await t.sql<{ f: string; leaves: Buffer; ends: number[]; hashes: Buffer }>(
+      `select first_idx as f, leaves, leaf_ends as ends, leaf_hashes as hashes from evidence_bundles
+        where first_idx <= ${idx} and first_idx + entry_count > ${idx}`,
+    );
+    const original = { leaves: Buffer.from(bundle!.leaves), hashes: Buffer.from(bundle!.hashes) };
+    const at = idx - Number(bundle!.f);
+    const start = at === 0 ? 0 : bundle!.ends[at - 1]!;
+    const leaf = Buffer.from(original.leaves.subarray(start, bundle!.ends[at]!));
+    const digit = leaf.indexOf('"time":"') + '"time":"2'.length;
+    leaf[digit] = leaf[digit] === 0x30 ? 0x31 : 0x30;
+    const leaves = Buffer.concat([
+      original.leaves.subarray(0, start),
+      leaf,
+      original.leaves.subarray(start + leaf.length),
+    ]);
+    const hashes = Buffer.from(original.hashes);
+    createHash('sha256')
+      .update(Buffer.from([0]))
+      .update(leaf)
+      .digest()
+      .copy(hashes, 32 * at);
+    await t.sql('alter table evidence_bundles disable trigger evidence_bundles_guard');
+    await t.sql(
+      `update evidence_bundles set leaves = '\\x${leaves.toString('hex')}'::bytea,
+        leaf_hashes = '\\x${hashes.toString('hex')}'::bytea where first_idx = ${bundle!.f}`,
+    );
+    const report = await verifyAll();
+    await t.sql(
+      `update evidence_bundles set leaves = '\\x${original.leaves.toString('hex')}'::bytea,
+        leaf_hashes = '\\x${original.hashes.toString('hex')}'::bytea where first_idx = ${bundle!.f}`,
+    );
+    await t.sql('alter table evidence_bundles enable trigger evidence_bundles_guard');
+    expect(report.ok).toBe(false);
+    expect(report.problem).toContain(`an entry in ${before}–${after - 1}`);
+    expect((await verifyAll()).ok).toBe(true);
   });
 
   it('re-verification names the first tampered entry or node', async () => {

@@ -88,6 +88,17 @@ export function createEvidenceTreeRepository(db: Kysely<Database>) {
       return row && toCheckpoint(row);
     },
 
+    /** Every stored checkpoint's size and root, up to `size`, smallest first (re-verification). */
+    async checkpointRootsUpTo(size: number): Promise<{ treeSize: number; rootHash: Buffer }[]> {
+      const rows = await db
+        .selectFrom('evidence_checkpoints')
+        .select(['tree_size', 'root_hash'])
+        .where('tree_size', '<=', size)
+        .orderBy('tree_size', 'asc')
+        .execute();
+      return rows.map((r) => ({ treeSize: Number(r.tree_size), rootHash: Buffer.from(r.root_hash) }));
+    },
+
     /** The smallest checkpoint that covers `size` entries. */
     async checkpointCovering(size: number): Promise<CheckpointRow | undefined> {
       const row = await db

@@ -102,6 +102,14 @@ export async function verifyLog(deps: {
   const size = opened.checkpoint.treeSize;
   if (opened.verified.length === 0) return result(size, `checkpoint ${size}: signature does not verify`);
   const frontier = MerkleFrontier.empty();
+  // Every earlier checkpoint's root is compared too, as the rebuilt tree reaches its size: an entry
+  // rewritten together with its leaf hash is then placed between the last checkpoint that still
+  // agrees and the first that does not.
+  const checkpoints = await evidence.checkpointRootsUpTo(size);
+  let nextCheckpoint = 0;
+  let agreedAt = 0;
+  const rootProblem = (at: number) =>
+    `the recomputed root differs from checkpoint ${at}'s root: an entry in ${agreedAt}–${at - 1} (after checkpoint ${agreedAt}, which still agrees) was rewritten with its leaf hash, or a node above them`;
   for (let from = 0; from < size; from += VERIFY_BATCH) {
     const to = Math.min(size, from + VERIFY_BATCH);
     const rows = await evidence.entriesInRange(from, to);
@@ -114,15 +122,25 @@ export async function verifyLog(deps: {
         if (node.level === 0 || !isStoredLevel(node.level)) continue;
         const kept = stored.get(`${node.level}:${node.index}`);
         if (!kept) return result(size, `node (level ${node.level}, index ${node.index}) is missing`);
-        if (!eq(kept, node.hash))
-          return result(size, `node (level ${node.level}, index ${node.index}) does not match its children`);
+        if (!eq(kept, node.hash)) {
+          const first = node.index * 2 ** node.level;
+          return result(
+            size,
+            `node (level ${node.level}, index ${node.index}) does not match its children: it or one of entries ${first}–${first + 2 ** node.level - 1} was altered`,
+          );
+        }
         nodesChecked += 1;
+      }
+      while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint]!.treeSize <= entriesChecked) {
+        const { treeSize, rootHash } = checkpoints[nextCheckpoint]!;
+        nextCheckpoint += 1;
+        if (treeSize !== entriesChecked) continue;
+        if (!eq(frontier.root(), rootHash)) return result(size, rootProblem(treeSize));
+        agreedAt = treeSize;
       }
     }
   }
   if (entriesChecked !== size) return result(size, `entry ${entriesChecked} is missing`);
-  if (!eq(frontier.root(), opened.checkpoint.rootHash)) {
-    return result(size, `the recomputed root differs from checkpoint ${size}'s root`);
-  }
+  if (!eq(frontier.root(), opened.checkpoint.rootHash)) return result(size, rootProblem(size));
   return result(size);
 }
