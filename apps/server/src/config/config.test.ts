@@ -17,3 +17,21 @@ describe('KOUAN_CEB_SIGNATURE_POLICY', () => {
     );
   });
 });
+
+describe('KOUAN_EVIDENCE_KEY_NAME', () => {
+  it('follows the origin when not given', () => {
+    expect(loadConfig({ KOUAN_EVIDENCE_ORIGIN: 'ledger.example.gov.cn/kouan' }).evidence).toMatchObject({
+      origin: 'ledger.example.gov.cn/kouan',
+      keyName: 'ledger.example.gov.cn/kouan',
+    });
+  });
+
+  it('refuses a name other than the origin, which would make every package fail offline', () => {
+    expect(() =>
+      loadConfig({
+        KOUAN_EVIDENCE_ORIGIN: 'ledger.example.gov.cn/kouan',
+        KOUAN_EVIDENCE_KEY_NAME: 'kouan-key',
+      }),
+    ).toThrow(/KOUAN_EVIDENCE_KEY_NAME \(kouan-key\) must equal KOUAN_EVIDENCE_ORIGIN/);
+  });
+});

@@ -112,6 +112,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!CEB_SIGNATURE_POLICIES.includes(cebSignaturePolicy)) {
     problems.push(`KOUAN_CEB_SIGNATURE_POLICY must be one of ${CEB_SIGNATURE_POLICIES.join(', ')}`);
   }
+  // A tlog-checkpoint is signed under its origin's name (C2SP; kouan-verify checks it): a key name
+  // other than the origin would make every evidence package fail offline verification.
+  const evidenceOrigin = env.KOUAN_EVIDENCE_ORIGIN || 'kouan.local/evidence';
+  const evidenceKeyName = env.KOUAN_EVIDENCE_KEY_NAME || evidenceOrigin;
+  if (evidenceKeyName !== evidenceOrigin) {
+    problems.push(
+      `KOUAN_EVIDENCE_KEY_NAME (${evidenceKeyName}) must equal KOUAN_EVIDENCE_ORIGIN (${evidenceOrigin}): checkpoints are verified under their origin's name`,
+    );
+  }
   const config: Config = {
     host,
     port,
@@ -132,8 +141,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demo: boolean(env, 'KOUAN_DEMO', true, problems),
     secrets: { piiKeyBase64, piiHashKeyBase64, evidenceSigningKeyPem: signingKey },
     evidence: {
-      origin: env.KOUAN_EVIDENCE_ORIGIN || 'kouan.local/evidence',
-      keyName: env.KOUAN_EVIDENCE_KEY_NAME || env.KOUAN_EVIDENCE_ORIGIN || 'kouan.local/evidence',
+      origin: evidenceOrigin,
+      keyName: evidenceKeyName,
       checkpointIntervalSeconds: integer(env, 'KOUAN_CHECKPOINT_INTERVAL_SECONDS', 10, 1, 3600, problems),
     },
     ceb: {
