@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,6 +242,25 @@ describe('kouan-verify', () => {
     expect(run.stdout).toMatch(
       /✓ Consistency proof: \d+ proof hashes from size 4 .* to size 9 .*: the new tree extends the old one/,
     );
+  });
+
+  it('refuses a checkpoint file that is not valid UTF-8 instead of reading it as replacement characters', async () => {
+    const text = await readFile(file('old.txt'));
+    await writeFile(
+      file('old-latin1.txt'),
+      Buffer.concat([text.subarray(0, 5), Buffer.from([0xff]), text.subarray(5)]),
+    );
+    const run = await cli(
+      'consistency',
+      file('old-latin1.txt'),
+      file('new.txt'),
+      '--proof',
+      file('proof.json'),
+      '--public-key',
+      key,
+    );
+    expect(run.code).toBe(EXIT_NOT_VERIFIED);
+    expect(run.stderr).toContain('is not valid UTF-8');
   });
 
   it('fails a tampered consistency proof and checkpoints given in the wrong order', async () => {

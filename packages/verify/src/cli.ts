@@ -49,16 +49,23 @@ const KEY_SHAPE = /^[^+\s]+\+[0-9a-fA-F]{8}\+\S+$/;
 const SYMBOLS = { passed: '✓', failed: '✗', skipped: '-' } as const;
 
 async function readText(path: string, limitBytes: number, what: string): Promise<string> {
+  let bytes: Buffer;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new UsageError(`${what} ${path} is not a file`);
     if (info.size > limitBytes) throw new UsageError(`${what} ${path} is larger than ${limitBytes} bytes`);
-    return await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(
       `cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     );
+  }
+  // Invalid UTF-8 is refused, as Go's note.Open does, rather than read as U+FFFD.
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${path} is not valid UTF-8`);
   }
 }
 
