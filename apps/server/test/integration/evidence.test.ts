@@ -334,6 +334,22 @@ describe('evidence ledger', () => {
     expect(pkg.body.document).toBeUndefined();
   });
 
+  it('re-verification also checks the entries appended since the latest checkpoint', async () => {
+    await t.platform.deps.issueCheckpoint();
+    await appendSystemEvents(5, 'unsigned-yet');
+    const last = (await t.platform.store.repos.evidence.treeSize()) - 1;
+    const flip = `update evidence_bundles set leaves = set_byte(leaves,
+        coalesce(leaf_ends[${last} - first_idx::int], 0) + 12, get_byte(leaves, coalesce(leaf_ends[${last} - first_idx::int], 0) + 12) # 1)
+      where first_idx <= ${last} and first_idx + entry_count > ${last}`;
+    await t.sql('alter table evidence_bundles disable trigger evidence_bundles_guard');
+    await t.sql(flip);
+    const report = await verifyAll();
+    await t.sql(flip);
+    await t.sql('alter table evidence_bundles enable trigger evidence_bundles_guard');
+    expect(report.problem).toBe(`entry ${last}: stored bytes do not match its leaf hash`);
+    expect((await verifyAll()).ok).toBe(true);
+  });
+
   it('re-verification places an entry rewritten together with its leaf hash between two checkpoints', async () => {
     await appendSystemEvents(30, 'rewrite-a');
     const before = (await t.platform.deps.issueCheckpoint())!.treeSize;
