@@ -157,6 +157,20 @@ describe('validateCebMessage: values', () => {
     ]);
   });
 
+  it('holds an element to its XSD fixed value (export fFlag fixed="3") and a return to buyerIdType 1', () => {
+    const exportInventory = text('ceb603-export-inventory.xml');
+    expect(violationsOf(exportInventory)).toEqual([]);
+    expect(
+      violationsOf(exportInventory.replace('<ceb:fFlag>3</ceb:fFlag>', '<ceb:fFlag>1</ceb:fFlag>')).map(pick),
+    ).toEqual([{ code: 'ENUMERATION', path: '/CEB603Message/Inventory/InventoryHead/fFlag' }]);
+    const refund = text('ceb625-refund.xml');
+    expect(
+      violationsOf(
+        refund.replace('<ceb:buyerIdType>1</ceb:buyerIdType>', '<ceb:buyerIdType>2</ceb:buyerIdType>'),
+      ).map(pick),
+    ).toEqual([{ code: 'ENUMERATION', path: '/CEB625Message/InvtRefund/InvtRefundHead/buyerIdType' }]);
+  });
+
   it('reports a decimal with 6 fraction digits but accepts trailing zeros (value space)', () => {
     const six = violationsOf(
       mutate(ORDER, '<ceb:price>169.00</ceb:price>', '<ceb:price>169.123456</ceb:price>'),

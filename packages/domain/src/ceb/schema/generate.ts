@@ -106,7 +106,10 @@ function simpleFromElement(b: Builder, el: XNode): string {
   if (type === 'xs:int') return addSimple(b, { base: 'int' });
   const restriction = kid(kid(el, 'xs:simpleType') ?? {}, 'xs:restriction');
   if (!restriction) throw new Error(`element ${attrOf(el, 'name')} has no simple type`);
-  return addSimple(b, readRestriction(restriction));
+  const restricted = readRestriction(restriction);
+  // An element `fixed="3"` must hold exactly that value: checked as a one-value enumeration.
+  const fixed = attrOf(el, 'fixed');
+  return addSimple(b, fixed === undefined ? restricted : { ...restricted, enumeration: [fixed] });
 }
 
 function occurs(el: XNode): Pick<XsdParticle, 'min' | 'max'> {

@@ -90,7 +90,7 @@ const RULES: readonly RuleEntry[] = [
   // "1-身份证,2-其它。限定为身份证，填写“1”"
   {
     schema: 'import',
-    owners: ['OrderHead', 'PaymentHead', 'InventoryHead', 'InvtCancel'],
+    owners: ['OrderHead', 'PaymentHead', 'InventoryHead', 'InvtCancel', 'InvtRefundHead'],
     fields: ['buyerIdType', 'payerIdType'],
     rule: { kind: 'enumeration', values: ['1'] },
   },
