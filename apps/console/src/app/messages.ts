@@ -398,6 +398,7 @@ export const MESSAGES = {
   'ceb.returnInfo': ['回执说明', 'Return info'],
   'ceb.timeline': ['状态历史', 'Status history'],
   'ceb.action': ['处置', 'Action'],
+  'ceb.action.review': ['人工审核', 'Manual review'],
   'ceb.action.release': ['放行', 'Release'],
   'ceb.action.hold': ['挂起（人工审核）', 'Hold'],
   'ceb.action.reject': ['退单', 'Reject'],

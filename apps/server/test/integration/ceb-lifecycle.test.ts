@@ -92,6 +92,32 @@ describe('lifecycle', () => {
     expect(denied.status).toBe(403);
   });
 
+  it('customs puts an inventory to manual review (300), inspects it (500) and releases it', async () => {
+    const manual = createCebIntakeService(cebIntakeDeps(t.platform.deps, { ceb: { autoRelease: false } }));
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    for (const kind of ['order', 'payment', 'waybill', 'inventory'] as const) {
+      await manual.submitMany([
+        { actor: await actorOf(t, SENDER[kind]), body: new TextEncoder().encode(set[kind]), format: 'xml' },
+      ]);
+    }
+    const officer = await t.login('customs');
+    const list = await t.request('GET', `/api/ceb/inventories?orderNo=${set.orderNo}`, { token: officer });
+    const invtNo = list.body.items[0].invtNo;
+    const act = (action: string, reason: string) =>
+      t.request('POST', `/api/ceb/inventories/${invtNo}/actions`, {
+        token: officer,
+        body: { action, reason },
+      });
+    const review = await act('review', '申报价格偏低，人工审核');
+    expect([review.body.status, review.body.hold]).toEqual(['300', true]);
+    expect((await act('hold', '转查验')).body.status).toBe('500');
+    expect((await act('release', '查验正常')).body.status).toBe('800');
+    const mine = (await allReceipts('ebc')).filter((r) => r.xml.includes(invtNo));
+    expect(mine.map((r) => r.returnStatus)).toEqual(['120', '300', '500', '399', '800']);
+    // review is for an inventory customs has not decided yet
+    expect((await act('review', 'x')).status).toBe(409);
+  });
+
   it('customs rejects a stored inventory and the buyer quota is given back', async () => {
     const manual = createCebIntakeService(cebIntakeDeps(t.platform.deps, { ceb: { autoRelease: false } }));
     const buyer = freshBuyer();

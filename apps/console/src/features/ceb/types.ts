@@ -65,4 +65,4 @@ export const DOCUMENT_KINDS = {
   refund: { zh: '退货申请', en: 'Return' },
 };
 
-export const CUSTOMS_ACTIONS = ['release', 'hold', 'reject', 'close', 'return'] as const;
+export const CUSTOMS_ACTIONS = ['review', 'release', 'hold', 'reject', 'close', 'return'] as const;

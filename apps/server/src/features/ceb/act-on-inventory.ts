@@ -1,6 +1,7 @@
 /**
- * Customs actions on an import inventory: release, hold for inspection, reject with a reason, close
- * (结关) and return abroad (退运). Each change issues the CEB622 the enterprise would get.
+ * Customs actions on an import inventory: put to manual review (人工审核, 300), release, hold for
+ * inspection (查验, 500), reject with a reason, close (结关) and return abroad (退运). Each change
+ * issues the CEB622 the enterprise would get.
  */
 import { assertNever } from '@kouan/domain/assert';
 import type { Store } from '../../db/store';
@@ -10,10 +11,11 @@ import { cebError } from './ceb.errors';
 import type { CebInventoryRow } from './ceb.repository';
 import { canMove, changeInventoryStatus, rejectInventory, releaseInventory } from './inventory-lifecycle';
 
-export const CUSTOMS_ACTIONS = ['release', 'hold', 'reject', 'close', 'return'] as const;
+export const CUSTOMS_ACTIONS = ['review', 'release', 'hold', 'reject', 'close', 'return'] as const;
 export type CustomsAction = (typeof CUSTOMS_ACTIONS)[number];
 
 const ACTION_ZH: Record<CustomsAction, string> = {
+  review: '人工审核',
   release: '放行',
   hold: '布控查验',
   reject: '退单',
@@ -57,6 +59,8 @@ export function inventoryView(row: CebInventoryRow): InventoryView {
 
 function target(action: CustomsAction): string {
   switch (action) {
+    case 'review':
+      return '300';
     case 'release':
       return '399';
     case 'hold':
@@ -96,6 +100,14 @@ export async function actOnInventory(
     const reason = input.reason;
     let result: CebInventoryRow;
     switch (input.action) {
+      case 'review':
+        result = await changeInventoryStatus(ctx, fresh, {
+          to: '300',
+          actor,
+          reason: `人工审核：${reason}`,
+          extra: { hold: true },
+        });
+        break;
       case 'release':
         result = await releaseInventory(ctx, fresh, actor, reason);
         break;
