@@ -224,15 +224,22 @@ describe('evidence ledger', () => {
       document: i === 550 ? { amount: undefined } : { i },
     }));
     const outcome = await t.platform.store.transaction(async (repos) => {
+      const deps = { evidence: repos.evidence, vault: t.platform.deps.vault };
+      let message = 'recorded';
       try {
-        await recordEvidence({ evidence: repos.evidence, vault: t.platform.deps.vault }, events);
-        return 'recorded';
+        await recordEvidence(deps, events);
       } catch (error) {
-        return (error as Error).message;
+        message = (error as Error).message;
       }
+      // the transaction goes on: the valid event after it is appended where the refused batch began
+      const [entry] = await recordEvidence(deps, [{ ...events[0]!, subject: { type: 'test', id: 'after' } }]);
+      return { message, index: entry!.index };
     });
-    expect(outcome).toMatch(/\$\.amount/);
-    expect(await t.platform.store.repos.evidence.treeSize()).toBe(before);
+    expect(outcome.message).toMatch(/\$\.amount/);
+    expect(outcome.index).toBe(before);
+    expect(await t.platform.store.repos.evidence.treeSize()).toBe(before + 1);
+    await t.platform.deps.issueCheckpoint();
+    expect((await verifyAll()).ok).toBe(true);
   });
 
   it('an enterprise reads entries about its own records only; the public reads neither', async () => {
