@@ -1,7 +1,7 @@
 import { parseCebXml, readCebMessage, validateCebMessage } from '@kouan/domain/ceb';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, SENDER, sampleSet, statuses } from '../ceb-helpers';
+import { post, SENDER, sampleSet, signAs, statuses } from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -45,6 +45,39 @@ describe('accepted forms', () => {
     const res = await post(t, SENDER.order, json, { json: true, contentType: 'application/json' });
     expect(res.status).toBe(200);
     expect(statuses(res.body)).toEqual(['120']);
+  });
+
+  it('takes a saved inventory (appStatus 1) as JSON; a declared one as JSON is refused: it cannot carry its signature', async () => {
+    const set = sampleSet(t, {
+      signInventory: (xml) =>
+        signAs(
+          t,
+          'broker',
+          xml.replace('<ceb:appStatus>2</ceb:appStatus>', '<ceb:appStatus>1</ceb:appStatus>'),
+        ),
+    });
+    const asJson = (xml: string) => {
+      const parsed = parseCebXml(new TextEncoder().encode(xml));
+      if (!parsed.ok) throw new Error('sample inventory does not parse');
+      const report = validateCebMessage(parsed.value);
+      if (!report.valid) throw new Error('sample inventory is invalid');
+      // The XSD requires ds:Signature last; JSON can give only its outline, not a verifiable signature.
+      const data = readCebMessage(report.message).data as Record<string, unknown>;
+      return JSON.stringify({
+        CEB621Message: { ...data, Signature: { SignedInfo: { Reference: '' }, SignatureValue: 'AA==' } },
+      });
+    };
+    const saved = await post(t, SENDER.inventory, asJson(set.inventory), {
+      json: true,
+      contentType: 'application/json',
+    });
+    expect(statuses(saved.body)).toEqual(['1']);
+    const declared = sampleSet(t);
+    const refused = await post(t, SENDER.inventory, asJson(declared.inventory), {
+      json: true,
+      contentType: 'application/json',
+    });
+    expect(statuses(refused.body)).toEqual(['-621026']);
   });
 
   it('takes GBK-encoded XML as declared, with the Chinese names intact', async () => {
