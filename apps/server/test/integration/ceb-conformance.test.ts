@@ -62,6 +62,25 @@ describe('every fixture message type through POST /api/ceb/messages', () => {
     expect(officialXsdErrors(res.text)).toEqual([]);
   });
 
+  it('an arrival report (CEB507) may come from its logistics enterprise, as the XSD names it', async () => {
+    const text = readFileSync(new URL('ceb507-export-arrival.xml', dir), 'utf8')
+      .replace(/guid="[^"]+"/, 'guid="AAAAAAAA-BBBB-CCCC-DDDD-000000000507"')
+      .replace('<ceb:copCode>3318960ABC</ceb:copCode>', '<ceb:copCode>3318980YT2</ceb:copCode>')
+      .replace(/<ceb:msgSeqNo>[^<]+<\/ceb:msgSeqNo>/, '<ceb:msgSeqNo>7</ceb:msgSeqNo>');
+    const sender = await fileFixtureParties(t, text, 900);
+    const { key } = await createApiKey(
+      { store: t.platform.store, clock: t.clock },
+      systemActor('req_test', 'test'),
+      { label: 'logistics 507', orgId: sender.orgId },
+    );
+    const res = await t.request('POST', '/api/ceb/messages', {
+      apiKey: key,
+      body: text,
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(/<ceb:returnStatus>([^<]+)</.exec(res.text)?.[1]).toBe('399');
+  });
+
   it('a body that fails the schema is answered with a CEB900 the official XSD accepts', async () => {
     const res = await post(
       t,

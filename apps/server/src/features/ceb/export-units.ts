@@ -55,7 +55,9 @@ export const EXPORT_UNIT_SPECS = {
     direction: 'export',
     key: (h) => `export_arrival:${str(h, 'operatorCode')}:${str(h, 'copNo')}:${str(h, 'msgSeqNo')}`,
     orderNo: () => null,
-    senders: (h) => codes(str(h, 'operatorCode')),
+    // The XSD names the logistics enterprise as the sender (物流运抵地数据报文（物流企业）); the spec's
+    // table, the supervised site's operator: either may send it.
+    senders: (h) => codes(str(h, 'operatorCode'), str(h, 'logisticsCode')),
     parties: (h) => codes(str(h, 'operatorCode'), str(h, 'logisticsCode')),
     acceptedStatus: '399',
     codes: GENERIC,
