@@ -1,7 +1,7 @@
 import { type Config, loadConfig } from './config/config';
 import { resolveSecrets } from './config/secrets';
 import { createDb, type DbHandle } from './db/client';
-import { migrate } from './db/migrate';
+import { migrate, pendingMigrations } from './db/migrate';
 import { createStore, type Store } from './db/store';
 import { cebIntakeDeps, createCebIntakeService, rejectExpiredInventories } from './features/ceb';
 import { createCheckpointer } from './features/evidence/checkpointer';
@@ -38,7 +38,14 @@ export async function startPlatform(options: {
 }): Promise<Platform> {
   const config = options.config ?? loadConfig();
   const db = options.db ?? (await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  await migrate(db.db);
+  if (config.migrateOnStart) await migrate(db.db);
+  else {
+    const pending = await pendingMigrations(db.db);
+    if (pending.length > 0)
+      throw new Error(
+        `the database schema is behind (KOUAN_MIGRATE=false): run npm run migrate for ${pending.join(', ')}`,
+      );
+  }
   const secrets = resolveSecrets(config);
   const clock = options.clock ?? systemClock;
   const store = createStore(db.db);

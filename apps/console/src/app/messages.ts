@@ -400,7 +400,7 @@ export const MESSAGES = {
   'ceb.action': ['处置', 'Action'],
   'ceb.action.review': ['人工审核', 'Manual review'],
   'ceb.action.release': ['放行', 'Release'],
-  'ceb.action.hold': ['挂起（人工审核）', 'Hold'],
+  'ceb.action.hold': ['布控查验', 'Hold for inspection'],
   'ceb.action.reject': ['退单', 'Reject'],
   'ceb.action.close': ['结关', 'Close'],
   'ceb.action.return': ['退运', 'Return'],

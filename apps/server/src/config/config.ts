@@ -12,6 +12,8 @@ export interface Config {
   readonly sessionTtlSeconds: number;
   readonly bodyLimitBytes: number;
   readonly demo: boolean;
+  /** Apply migrations at start (KOUAN_MIGRATE); when false the schema must already be current. */
+  readonly migrateOnStart: boolean;
   /** Secrets given in the environment; missing ones are generated and kept in the data directory. */
   readonly secrets: {
     readonly piiKeyBase64: string | undefined;
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       problems,
     ),
     demo: boolean(env, 'KOUAN_DEMO', true, problems),
+    migrateOnStart: boolean(env, 'KOUAN_MIGRATE', true, problems),
     secrets: { piiKeyBase64, piiHashKeyBase64, evidenceSigningKeyPem: signingKey },
     evidence: {
       origin: evidenceOrigin,

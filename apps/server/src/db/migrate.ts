@@ -13,15 +13,33 @@ export interface MigrationResult {
   readonly alreadyApplied: number;
 }
 
+function migrationFiles(): string[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name))
+    .sort();
+}
+
+/**
+ * The migrations not applied yet, read without creating anything: a server started with
+ * KOUAN_MIGRATE=false (its role may not create tables) refuses to run on a schema that is behind.
+ */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const exists = await sql<{ t: string | null }>`select to_regclass('schema_migrations')::text as t`.execute(
+    db,
+  );
+  if (!exists.rows[0]?.t) return migrationFiles();
+  const done = await sql<{ name: string }>`select name from schema_migrations`.execute(db);
+  const applied = new Set(done.rows.map((row) => row.name));
+  return migrationFiles().filter((name) => !applied.has(name));
+}
+
 /**
  * Applies the versioned `.sql` files in order, each in its own transaction, under an advisory lock
  * so that two processes starting together do not race. A file changed after it was applied is an
  * error: migrations are history too.
  */
 export async function migrate(db: Kysely<Database>): Promise<MigrationResult> {
-  const files = readdirSync(MIGRATIONS_DIR)
-    .filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name))
-    .sort();
+  const files = migrationFiles();
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
     try {

@@ -182,6 +182,23 @@ describe('returns (CEB625)', () => {
     expect(full.inventory?.returnStatus).toBe('-621018');
   });
 
+  it("refuses a cancel that names another order than the inventory's own (-623003)", async () => {
+    const buyer = freshBuyer();
+    const set = sampleSet(t, { buyer });
+    const { inventory } = await submitSet(t, set);
+    const invtNo = inventory?.invtNo as string;
+    const res = await post(
+      t,
+      SENDER.inventory,
+      cancelXml(t, { ...set, orderNo: 'ORD-OTHER', invtNo, buyer }),
+      {
+        json: true,
+      },
+    );
+    expect(statuses(res.body)).toEqual(['-623003']);
+    expect(res.body.CEB624Message.InvtCancelReturn[0].returnInfo).toContain(set.orderNo);
+  });
+
   it('refuses a return of goods that were not released (-625022)', async () => {
     const buyer = freshBuyer();
     const set = sampleSet(t, { buyer });

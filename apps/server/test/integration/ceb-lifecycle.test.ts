@@ -191,14 +191,24 @@ describe('queries and visibility', () => {
     const older = await t.request('GET', `/api/ceb/receipts?order=desc&limit=5&after=${newest.body.next}`, {
       apiKey: ebc,
     });
+    expect(older.body.items.length).toBeGreaterThan(0);
     expect(older.body.items.every((r: { id: string }) => r.id < ids.at(-1))).toBe(true);
+    // one message, two orders: the first stored, the second's own sums wrong — a refusal in unit 2
+    const two = sampleSet(t, { buyer: freshBuyer() });
+    const second = sampleSet(t, { buyer: freshBuyer() });
+    const unit = (xml: string) => /<ceb:Order>[\s\S]*<\/ceb:Order>/.exec(xml)![0];
+    const wrongSums = unit(second.order).replace(/<ceb:acturalPaid>[^<]+</, '<ceb:acturalPaid>1.00<');
+    const mixed = await post(t, 'ebc', two.order.replace(unit(two.order), unit(two.order) + wrongSums), {
+      json: true,
+    });
+    expect(statuses(mixed.body)).toEqual(['120', '-301008']);
     const errors = await t.request('GET', '/api/ceb/receipts?order=desc&errorsOnly=true&limit=200', {
       apiKey: ebc,
     });
+    expect(errors.body.items.some((r: { xml: string }) => r.xml.includes(second.orderNo))).toBe(true);
     expect(errors.body.items.length).toBeGreaterThan(0);
-    expect(errors.body.items.every((r: { returnStatus: string }) => r.returnStatus.startsWith('-'))).toBe(
-      true,
-    );
+    // a receipt listed has a refused unit, whichever unit that is
+    expect(errors.body.items.every((r: { xml: string }) => /<ceb:returnStatus>-/.test(r.xml))).toBe(true);
     const orders = await t.request('GET', '/api/ceb/receipts?receiptType=CEB312Message&limit=200', {
       apiKey: ebc,
     });

@@ -474,4 +474,32 @@ describe('evidence ledger', () => {
     await t.sql('alter table evidence_nodes enable trigger evidence_nodes_append_only');
     expect((await verifyAll()).ok).toBe(true);
   });
+
+  // Last: the forged checkpoint it leaves cannot be removed.
+  it('re-verification names a node beyond the log and a checkpoint whose note does not verify', async () => {
+    const size = await t.platform.store.repos.evidence.treeSize();
+    // a node past the end, left by someone who lifted the insert guard (or from before it existed)
+    await t.sql('alter table evidence_nodes disable trigger evidence_nodes_insert_guard');
+    await t.sql(
+      `insert into evidence_nodes (level, idx, hash) values (4, ${(size >> 4) + 3}, '\\x00'::bytea)`,
+    );
+    await t.sql('alter table evidence_nodes enable trigger evidence_nodes_insert_guard');
+    expect((await verifyAll()).problem).toBe(
+      `node (level 4, index ${(size >> 4) + 3}) lies beyond the log's ${size} entries`,
+    );
+    await t.sql('alter table evidence_nodes disable trigger evidence_nodes_append_only');
+    await t.sql(`delete from evidence_nodes where level = 4 and idx = ${(size >> 4) + 3}`);
+    await t.sql('alter table evidence_nodes enable trigger evidence_nodes_append_only');
+    expect((await verifyAll()).ok).toBe(true);
+    // a checkpoint row of a size the log has, but not signed by the log: named, not blamed on entries
+    const [{ free }] = (await t.sql<{ free: number }>(
+      `select min(s)::int as free from generate_series(1, ${size}) s
+        where not exists (select 1 from evidence_checkpoints c where c.tree_size = s)`,
+    )) as [{ free: number }];
+    await t.sql(`insert into evidence_checkpoints (tree_size, root_hash, note, key_id, algorithm, issued_at)
+      values (${free}, '\\x00'::bytea, 'garbage', 'x', 'x', now())`);
+    expect((await verifyAll()).problem).toBe(
+      `checkpoint ${free}: its note is not a checkpoint of that size signed by this log`,
+    );
+  });
 });

@@ -32,7 +32,7 @@ type Receipt = {
 };
 const PAGE_SIZE = 20;
 const MAX_EXPORT_ROWS = 10_000;
-/** The receipts the import side issues, offered as a filter. */
+/** The receipts the platform issues and keeps (a CEB900 is only answered, never kept), as a filter. */
 const RECEIPT_TYPES = [
   'CEB312Message',
   'CEB412Message',
@@ -42,7 +42,15 @@ const RECEIPT_TYPES = [
   'CEB624Message',
   'CEB626Message',
   'CEB712Message',
-  'CEB900Message',
+  'CEB304Message',
+  'CEB404Message',
+  'CEB506Message',
+  'CEB508Message',
+  'CEB510Message',
+  'CEB604Message',
+  'CEB606Message',
+  'CEB608Message',
+  'CEB702Message',
 ];
 
 /**

@@ -27,6 +27,18 @@ async function findTarget(
       `系统中不存在清单编号为[${invtNo}]的清单`,
       `no inventory ${invtNo}`,
     );
+  // The application names the inventory's order: the same order the inventory declared (its set
+  // lock is taken on the orderNo the message gives, so a cancel and a return of one inventory are
+  // serialised only when both give the inventory's own).
+  const orderNo = str(input.unit.head, 'orderNo');
+  if (orderNo !== inv.order_no) {
+    return finding(
+      notFound,
+      `${input.spec.kind}.orderNo`,
+      `清单[${invtNo}]的订单编号为[${inv.order_no}]，与申请单的订单编号[${orderNo}]不一致`,
+      `inventory ${invtNo} declares order ${inv.order_no}, not ${orderNo}`,
+    );
+  }
   if (!inv.party_codes.includes(input.copCode)) {
     return finding(
       input.spec.codes.noPermission,

@@ -83,7 +83,9 @@ export function createCebMessagesRepository(db: Kysely<Database>) {
       if (input.recipientCode !== undefined)
         q = q.where(sql<boolean>`recipient_codes @> array[${input.recipientCode}]::text[]`);
       if (input.receiptType !== undefined) q = q.where('receipt_type', '=', input.receiptType);
-      if (input.errorsOnly) q = q.where('return_status', 'like', '-%');
+      // Any unit refused, not only the first (return_status holds the first unit's).
+      if (input.errorsOnly)
+        q = q.where(sql<boolean>`jsonb_path_exists(json, 'lax $.*.*.returnStatus ? (@ starts with "-")')`);
       return q.orderBy('id', input.order).limit(input.limit).execute();
     },
   };

@@ -4,7 +4,7 @@
  * `required`: missing or bad signatures refuse the message; `verify-if-present`: a signature that is
  * there must verify; `off`: not checked. The verdict carries verifyCebSignature's precise details.
  */
-import { verifyCebSignature } from '@kouan/domain/xmldsig';
+import { signatureFailureCode, verifyCebSignature } from '@kouan/domain/xmldsig';
 import type { CebSignaturePolicy } from '../../config/config';
 import type { Store } from '../../db/store';
 import { findSigningCertificates } from '../parties';
@@ -43,11 +43,7 @@ export function createSignatureCheck(
     if (xml === null) {
       return {
         ok: false,
-        code: decoded.view.type.startsWith('CEB623')
-          ? '-623017'
-          : decoded.view.type.startsWith('CEB625')
-            ? '-625028'
-            : '-621026',
+        code: signatureFailureCode(decoded.view.type, 'signature_missing'),
         zh: '签名信息为空：JSON 报文无法携带 XML 签名，已申报（appStatus=2）的报文须以 XML 提交',
         en: 'no signature: a JSON body cannot carry an XML signature; declared messages (appStatus 2) must be sent as XML',
         details: { reason: 'signature_missing' },

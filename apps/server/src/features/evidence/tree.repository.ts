@@ -88,15 +88,24 @@ export function createEvidenceTreeRepository(db: Kysely<Database>) {
       return row && toCheckpoint(row);
     },
 
-    /** Every stored checkpoint's size and root, up to `size`, smallest first (re-verification). */
-    async checkpointRootsUpTo(size: number): Promise<{ treeSize: number; rootHash: Buffer }[]> {
+    /** The stored checkpoints of sizes in (from, to], smallest first (re-verification reads them by batch). */
+    async checkpointsBetween(from: number, to: number): Promise<CheckpointRow[]> {
       const rows = await db
         .selectFrom('evidence_checkpoints')
-        .select(['tree_size', 'root_hash'])
-        .where('tree_size', '<=', size)
+        .selectAll()
+        .where('tree_size', '>', from)
+        .where('tree_size', '<=', to)
         .orderBy('tree_size', 'asc')
         .execute();
-      return rows.map((r) => ({ treeSize: Number(r.tree_size), rootHash: Buffer.from(r.root_hash) }));
+      return rows.map(toCheckpoint);
+    },
+
+    /** A stored node whose leaves reach beyond a log of `size` entries, if there is one. */
+    async firstNodeBeyond(size: number): Promise<{ level: number; index: number } | undefined> {
+      const row = await sql<{ level: number; idx: string | number }>`select level, idx from evidence_nodes
+        where idx >= (${size}::bigint >> level) order by level, idx limit 1`.execute(db);
+      const first = row.rows[0];
+      return first && { level: Number(first.level), index: Number(first.idx) };
     },
 
     /** The smallest checkpoint that covers `size` entries. */

@@ -104,21 +104,41 @@ export async function verifyLog(deps: {
   const size = opened.checkpoint.treeSize;
   if (opened.verified.length === 0) return result(size, `checkpoint ${size}: signature does not verify`);
   const frontier = MerkleFrontier.empty();
-  // Every earlier checkpoint's root is compared too, as the rebuilt tree reaches its size: an entry
-  // rewritten together with its leaf hash is then placed between the last checkpoint that still
-  // agrees and the first that does not.
-  const checkpoints = await evidence.checkpointRootsUpTo(size);
-  let nextCheckpoint = 0;
+  // Every earlier checkpoint is opened (its signature verified) and its root compared, as the
+  // rebuilt tree reaches its size: an entry rewritten together with its leaf hash is then placed
+  // between the last checkpoint that still agrees and the first that does not.
   let agreedAt = 0;
   const rootProblem = (at: number) =>
     `the recomputed root differs from checkpoint ${at}'s root: an entry in ${agreedAt}–${at - 1} (after checkpoint ${agreedAt}, which still agrees) was rewritten with its leaf hash, or a node above them`;
   // Entries appended after the checkpoint are checked too (their bytes, hashes, lookup columns and
   // completed nodes), though no signed root covers them yet.
   const total = Math.max(size, await evidence.treeSize());
+  // A node beyond the log would make the append that completes it fail, and every state change with it.
+  const beyond = await evidence.firstNodeBeyond(total);
+  if (beyond)
+    return result(
+      size,
+      `node (level ${beyond.level}, index ${beyond.index}) lies beyond the log's ${total} entries`,
+    );
   for (let from = 0; from < total; from += VERIFY_BATCH) {
     const to = Math.min(total, from + VERIFY_BATCH);
     const rows = await evidence.entriesInRange(from, to);
     const stored = await nodesCompletedBy(evidence, from, to);
+    const roots = new Map<number, Buffer>();
+    for (const row of from < size ? await evidence.checkpointsBetween(from, Math.min(to, size)) : []) {
+      let root: Buffer;
+      try {
+        const note = openCheckpoint(row.note, [deps.verifier]);
+        if (note.verified.length === 0 || note.checkpoint.treeSize !== row.treeSize) throw new Error('no');
+        root = Buffer.from(note.checkpoint.rootHash);
+      } catch {
+        return result(
+          size,
+          `checkpoint ${row.treeSize}: its note is not a checkpoint of that size signed by this log`,
+        );
+      }
+      roots.set(row.treeSize, root);
+    }
     for (const { entry: row, document } of rows) {
       const problem = entryProblem(row, entriesChecked, document, deps.vault);
       if (problem) return result(size, problem);
@@ -136,16 +156,11 @@ export async function verifyLog(deps: {
         }
         nodesChecked += 1;
       }
-      while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint]!.treeSize <= entriesChecked) {
-        const { treeSize, rootHash } = checkpoints[nextCheckpoint]!;
-        nextCheckpoint += 1;
-        if (treeSize !== entriesChecked) continue;
-        if (!eq(frontier.root(), rootHash)) return result(size, rootProblem(treeSize));
-        agreedAt = treeSize;
+      const root = roots.get(entriesChecked);
+      if (root) {
+        if (!eq(frontier.root(), root)) return result(size, rootProblem(entriesChecked));
+        agreedAt = entriesChecked;
       }
-      // The latest checkpoint's root as its signed note states it.
-      if (entriesChecked === size && !eq(frontier.root(), opened.checkpoint.rootHash))
-        return result(size, rootProblem(size));
     }
   }
   if (entriesChecked < size) return result(size, `entry ${entriesChecked} is missing`);
