@@ -54,15 +54,20 @@ describe('matching in any arrival order', () => {
   );
 });
 
+/** Sends a set through an intake without auto-release: the inventory waits at 120 for customs. */
+async function storeForCustoms(set: Record<'order' | 'payment' | 'waybill' | 'inventory', string>) {
+  const manual = createCebIntakeService(cebIntakeDeps(t.platform.deps, { ceb: { autoRelease: false } }));
+  for (const kind of ['order', 'payment', 'waybill', 'inventory'] as const) {
+    await manual.submitMany([
+      { actor: await actorOf(t, SENDER[kind]), body: new TextEncoder().encode(set[kind]), format: 'xml' },
+    ]);
+  }
+}
+
 describe('lifecycle', () => {
   it('customs holds for inspection, then releases, each with the receipt the enterprise gets', async () => {
-    const manual = createCebIntakeService(cebIntakeDeps(t.platform.deps, { ceb: { autoRelease: false } }));
     const set = sampleSet(t, { buyer: freshBuyer() });
-    for (const kind of ['order', 'payment', 'waybill', 'inventory'] as const) {
-      await manual.submitMany([
-        { actor: await actorOf(t, SENDER[kind]), body: new TextEncoder().encode(set[kind]), format: 'xml' },
-      ]);
-    }
+    await storeForCustoms(set);
     expect(await statusOf(set.orderNo)).toBe('120');
     const officer = await t.login('customs');
     const list = await t.request('GET', `/api/ceb/inventories?orderNo=${set.orderNo}`, { token: officer });
@@ -93,13 +98,8 @@ describe('lifecycle', () => {
   });
 
   it('customs puts an inventory to manual review (300), inspects it (500) and releases it', async () => {
-    const manual = createCebIntakeService(cebIntakeDeps(t.platform.deps, { ceb: { autoRelease: false } }));
     const set = sampleSet(t, { buyer: freshBuyer() });
-    for (const kind of ['order', 'payment', 'waybill', 'inventory'] as const) {
-      await manual.submitMany([
-        { actor: await actorOf(t, SENDER[kind]), body: new TextEncoder().encode(set[kind]), format: 'xml' },
-      ]);
-    }
+    await storeForCustoms(set);
     const officer = await t.login('customs');
     const list = await t.request('GET', `/api/ceb/inventories?orderNo=${set.orderNo}`, { token: officer });
     const invtNo = list.body.items[0].invtNo;
@@ -119,17 +119,10 @@ describe('lifecycle', () => {
   });
 
   it('customs rejects a stored inventory and the buyer quota is given back', async () => {
-    const manual = createCebIntakeService(cebIntakeDeps(t.platform.deps, { ceb: { autoRelease: false } }));
     const buyer = freshBuyer();
     const lines = [{ gcode: '3304990099', name: '护肤套装', qty: '1', price: '4500.00' }];
     const sets = Array.from({ length: 6 }, () => sampleSet(t, { buyer, lines }));
-    for (const set of sets.slice(0, 5)) {
-      for (const kind of ['order', 'payment', 'waybill', 'inventory'] as const) {
-        await manual.submitMany([
-          { actor: await actorOf(t, SENDER[kind]), body: new TextEncoder().encode(set[kind]), format: 'xml' },
-        ]);
-      }
-    }
+    for (const set of sets.slice(0, 5)) await storeForCustoms(set);
     const officer = await t.login('customs');
     const list = await t.request('GET', `/api/ceb/inventories?orderNo=${sets[0]!.orderNo}`, {
       token: officer,
