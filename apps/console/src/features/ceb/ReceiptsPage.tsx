@@ -1,4 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { CEB_RECEIPT_NAMES } from '@kouan/domain/ceb/field-labels';
 import {
   Alert,
   App,
@@ -13,7 +14,7 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError, get } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { exportXlsx } from '../../shared/export-xlsx';
@@ -33,25 +34,7 @@ type Receipt = {
 const PAGE_SIZE = 20;
 const MAX_EXPORT_ROWS = 10_000;
 /** The receipts the platform issues and keeps (a CEB900 is only answered, never kept), as a filter. */
-const RECEIPT_TYPES = [
-  'CEB312Message',
-  'CEB412Message',
-  'CEB512Message',
-  'CEB514Message',
-  'CEB622Message',
-  'CEB624Message',
-  'CEB626Message',
-  'CEB712Message',
-  'CEB304Message',
-  'CEB404Message',
-  'CEB506Message',
-  'CEB508Message',
-  'CEB510Message',
-  'CEB604Message',
-  'CEB606Message',
-  'CEB608Message',
-  'CEB702Message',
-];
+const RECEIPT_TYPES = Object.keys(CEB_RECEIPT_NAMES).filter((type) => type !== 'CEB900Message');
 
 /**
  * 回执: receipts addressed to the signed-in enterprise (or all, for regulators), newest first, paged
@@ -68,7 +51,10 @@ export default function ReceiptsPage() {
   const [exporting, setExporting] = useState<number | null>(null);
   const [receiptType, setReceiptType] = useState<string | undefined>(undefined);
   const [errorsOnly, setErrorsOnly] = useState(false);
-  const filters = { order: 'desc', receiptType, errorsOnly: errorsOnly || undefined };
+  const filters = useMemo(
+    () => ({ order: 'desc', receiptType, errorsOnly: errorsOnly || undefined }),
+    [receiptType, errorsOnly],
+  );
   const refilter = (apply: () => void) => {
     apply();
     setCursors([undefined]);
@@ -79,15 +65,13 @@ export default function ReceiptsPage() {
     setData(null);
     setError(null);
     get<{ items: Receipt[]; next: string | null }>('/api/ceb/receipts', {
+      ...filters,
       after: cursors[page],
       limit: PAGE_SIZE,
-      order: 'desc',
-      receiptType,
-      errorsOnly: errorsOnly || undefined,
     })
       .then(setData)
       .catch((e: unknown) => setError(e instanceof ApiError ? pick(e.messages) : String(e)));
-  }, [cursors, page, pick, receiptType, errorsOnly]);
+  }, [cursors, page, pick, filters]);
 
   const runExport = async () => {
     setExporting(0);

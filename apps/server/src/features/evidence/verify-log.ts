@@ -8,7 +8,7 @@ import {
 import type { Store } from '../../db/store';
 import type { PiiVault } from '../../lib/pii';
 import { openCommittedDocument } from './committed-document';
-import type { EntryRow, EvidenceRepository } from './evidence.repository';
+import type { CheckpointRow, EntryRow, EvidenceRepository } from './evidence.repository';
 
 /** Entries read per round trip while re-verifying. */
 const VERIFY_BATCH = 5000;
@@ -54,6 +54,17 @@ function entryProblem(row: EntryRow, expectedIndex: number, document: string | u
     if (!opened.ok) return `entry ${row.idx}: its document ${opened.problem}`;
   }
   return undefined;
+}
+
+/** The root a stored checkpoint's note signs, if the note is a checkpoint of its size signed by `verifier`. */
+function signedRoot(row: CheckpointRow, verifier: NoteVerifier): Buffer | undefined {
+  try {
+    const note = openCheckpoint(row.note, [verifier]);
+    if (note.verified.length === 0 || note.checkpoint.treeSize !== row.treeSize) return undefined;
+    return Buffer.from(note.checkpoint.rootHash);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The stored nodes (stored levels ≥ 1) that appending leaves [from, to) completes, keyed `level:index`. */
@@ -126,17 +137,12 @@ export async function verifyLog(deps: {
     const stored = await nodesCompletedBy(evidence, from, to);
     const roots = new Map<number, Buffer>();
     for (const row of from < size ? await evidence.checkpointsBetween(from, Math.min(to, size)) : []) {
-      let root: Buffer;
-      try {
-        const note = openCheckpoint(row.note, [deps.verifier]);
-        if (note.verified.length === 0 || note.checkpoint.treeSize !== row.treeSize) throw new Error('no');
-        root = Buffer.from(note.checkpoint.rootHash);
-      } catch {
+      const root = signedRoot(row, deps.verifier);
+      if (!root)
         return result(
           size,
           `checkpoint ${row.treeSize}: its note is not a checkpoint of that size signed by this log`,
         );
-      }
       roots.set(row.treeSize, root);
     }
     for (const { entry: row, document } of rows) {
