@@ -22,7 +22,9 @@ try {
   const result = await verifyLog({
     store: createStore(handle.db),
     vault: createPiiVault(secrets),
-    verifier: noteVerifierFromKey(signer.verifierKey()),
+    verifiers: [signer.verifierKey(), ...config.evidence.retiredVerifierKeys].map((k) =>
+      noteVerifierFromKey(k),
+    ),
   });
   const summary = `${handle.location}: checked ${result.entriesChecked} entries and ${result.nodesChecked} stored nodes against the checkpoint of size ${result.treeSize}`;
   if (result.ok) {

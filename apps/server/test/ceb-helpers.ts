@@ -1,4 +1,6 @@
 import { signCebXml } from '@kouan/domain/xmldsig';
+import { ROLE_KINDS, type RoleField } from '../src/features/ceb/unit-spec';
+import type { PartyKind } from '../src/features/parties';
 import { buildSampleSet, type SampleParties, type SampleSetInput } from '../src/workflows/ceb-sample-sets';
 import { loadDemoSigningKeys } from '../src/workflows/demo-certificates';
 import type { DemoCredentials } from '../src/workflows/seed-demo';
@@ -89,7 +91,12 @@ export function statuses(body: Record<string, { [k: string]: unknown }>): string
 }
 
 /** Files an active enterprise party under `customsCode` with an organisation (for fixture senders). */
-export async function enterpriseFor(t: TestPlatform, customsCode: string, n: number) {
+export async function enterpriseFor(
+  t: TestPlatform,
+  customsCode: string,
+  n: number,
+  kind: PartyKind = 'ebc',
+) {
   const { fileParties } = await import('../src/features/parties');
   const { systemActor } = await import('../src/lib/actor');
   const { newId } = await import('../src/lib/ids');
@@ -99,12 +106,12 @@ export async function enterpriseFor(t: TestPlatform, customsCode: string, n: num
   const existing = await repos.parties.findByCustomsCodes([customsCode]);
   const body = `91330100MA2${String(n).padStart(6, '0')}`;
   const party =
-    existing[0] ??
+    existing.find((p) => p.kind === kind) ??
     (
       await fileParties({ store: t.platform.store, vault: t.platform.deps.vault, clock: t.clock }, actor, {
         parties: [
           {
-            kind: 'ebc',
+            kind,
             legalForm: 'organisation',
             name: `测试企业${customsCode}`,
             usci: body + usciCheckCharacter(body),
@@ -113,7 +120,7 @@ export async function enterpriseFor(t: TestPlatform, customsCode: string, n: num
         ],
       })
     )[0];
-  const name = `测试企业组织${customsCode}`;
+  const name = `测试企业组织${customsCode}${kind === 'ebc' ? '' : kind}`;
   const known = await repos.identity.findOrganisationByName(name);
   if (known) return { orgId: known.id, partyId: (party as { id: string }).id };
   const orgId = newId('org');
@@ -137,16 +144,21 @@ export async function enterpriseFor(t: TestPlatform, customsCode: string, n: num
 export async function fileFixtureParties(t: TestPlatform, text: string, n: number) {
   const copCode = /<(?:ceb:)?copCode>([^<]+)</.exec(text)?.[1];
   if (!copCode) throw new Error('fixture has no copCode');
-  const codes = new Set(
-    [
-      ...text.matchAll(
-        /<(?:ceb:)?(?:ebpCode|ebcCode|payCode|logisticsCode|agentCode|operatorCode|declAgentCode|assureCode)>([^<]+)</g,
-      ),
-    ].map((m) => m[1] as string),
-  );
+  // Each code is filed as the kind of the field it stands in; a field that takes one kind only
+  // (ebpCode, logisticsCode…) decides over one that takes several (agentCode).
+  const kinds = new Map<string, { kind: PartyKind; only: boolean }>();
+  for (const m of text.matchAll(
+    /<(?:ceb:)?(ebpCode|ebcCode|payCode|logisticsCode|agentCode|operatorCode|declAgentCode|assureCode)>([^<]+)</g,
+  )) {
+    const allowed: readonly PartyKind[] = ROLE_KINDS[m[1] as RoleField];
+    const code = m[2] as string;
+    const only = allowed.length === 1;
+    if (code === '无' || (kinds.has(code) && (kinds.get(code)?.only || !only))) continue;
+    kinds.set(code, { kind: allowed[0] as PartyKind, only });
+  }
   let i = n;
-  for (const code of codes) if (code !== copCode && code !== '无') await enterpriseFor(t, code, i++);
-  return enterpriseFor(t, copCode, i);
+  for (const [code, { kind }] of kinds) if (code !== copCode) await enterpriseFor(t, code, i++, kind);
+  return enterpriseFor(t, copCode, i, kinds.get(copCode)?.kind ?? 'ebc');
 }
 
 let buyerCounter = 0;

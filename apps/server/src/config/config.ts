@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { noteVerifierFromKey } from '@kouan/domain/evidence';
 
 /** Everything Kouan reads from the environment, parsed once at start. */
 export interface Config {
@@ -23,6 +24,11 @@ export interface Config {
   readonly evidence: {
     readonly origin: string;
     readonly keyName: string;
+    /**
+     * Verifier keys (C2SP `<name>+<key id>+<base64>`) of signing keys retired by rotation: the
+     * checkpoints they signed stay verifiable by re-verification and are published with the key.
+     */
+    readonly retiredVerifierKeys: readonly string[];
     readonly checkpointIntervalSeconds: number;
   };
   /** Cross-border e-commerce intake (features/ceb). */
@@ -123,6 +129,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       `KOUAN_EVIDENCE_KEY_NAME (${evidenceKeyName}) must equal KOUAN_EVIDENCE_ORIGIN (${evidenceOrigin}): checkpoints are verified under their origin's name`,
     );
   }
+  const retiredVerifierKeys = (env.KOUAN_EVIDENCE_RETIRED_KEYS ?? '').split(/[\s,]+/).filter((k) => k !== '');
+  for (const key of retiredVerifierKeys) {
+    try {
+      const verifier = noteVerifierFromKey(key);
+      if (verifier.name !== evidenceOrigin) {
+        problems.push(
+          `KOUAN_EVIDENCE_RETIRED_KEYS: ${key} is named ${verifier.name}, not the origin ${evidenceOrigin}`,
+        );
+      }
+    } catch (error) {
+      problems.push(`KOUAN_EVIDENCE_RETIRED_KEYS: ${key} is not a verifier key: ${(error as Error).message}`);
+    }
+  }
   const config: Config = {
     host,
     port,
@@ -146,6 +165,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     evidence: {
       origin: evidenceOrigin,
       keyName: evidenceKeyName,
+      retiredVerifierKeys,
       checkpointIntervalSeconds: integer(env, 'KOUAN_CHECKPOINT_INTERVAL_SECONDS', 10, 1, 3600, problems),
     },
     ceb: {

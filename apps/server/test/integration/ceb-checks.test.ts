@@ -238,6 +238,62 @@ describe('sender, duplicates and changes', () => {
     expect(res.body.CEB312Message.OrderReturn[0].returnInfo).toContain('3303960Z99');
   });
 
+  it('a code filed as another kind of party is refused -10101, naming the field and both kinds', async () => {
+    const parties = demoParties(t.demo);
+    const set = sampleSet(t, {
+      buyer: freshBuyer(),
+      parties: { ...parties, ebp: { code: parties.logistics.code, name: parties.logistics.name } },
+    });
+    const before = await t.sql<{ n: number }>('select count(*)::int as n from ceb_documents');
+    const res = await post(t, SENDER.order, set.order, { json: true });
+    expect(statuses(res.body)).toEqual(['-10101']);
+    const info = res.body.CEB312Message.OrderReturn[0].returnInfo as string;
+    expect(info).toContain('ebpCode');
+    expect(info).toContain(parties.logistics.code);
+    expect(info).toContain('物流企业');
+    expect(info).toContain('电商平台');
+    const after = await t.sql<{ n: number }>('select count(*)::int as n from ceb_documents');
+    expect(after[0]?.n).toBe(before[0]?.n);
+  });
+
+  it('an enterprise filed as both platform and e-commerce enterprise (自营) declares with the key of either filing', async () => {
+    const { createApiKey } = await import('../../src/features/identity/api-keys');
+    const { systemActor } = await import('../../src/lib/actor');
+    const code = '3303960S01';
+    // The platform filing comes first, so the enterprise filing the key belongs to is the second row.
+    await enterpriseFor(t, code, 990_101, 'ebp');
+    const asEbc = await enterpriseFor(t, code, 990_102, 'ebc');
+    const { key } = await createApiKey(
+      { store: t.platform.store, clock: t.clock },
+      systemActor('req_test', 'test'),
+      { label: '自营 ebc', orgId: asEbc.orgId },
+    );
+    const self = { code, name: '自营跨境电商' };
+    const set = sampleSet(t, {
+      buyer: freshBuyer(),
+      parties: { ...demoParties(t.demo), ebp: self, ebc: self },
+    });
+    const res = await t.request('POST', '/api/ceb/messages', {
+      apiKey: key,
+      body: set.order,
+      headers: { 'content-type': 'application/xml', accept: 'application/json' },
+    });
+    expect(statuses(res.body)).toEqual(['120']);
+  });
+
+  it('a refused first declaration of an inventory carries no invtNo (customs issued none)', async () => {
+    const set = sampleSet(t, {
+      buyer: freshBuyer(),
+      parties: { ...demoParties(t.demo), logistics: { code: '3303960Z98', name: '未备案物流' } },
+    });
+    const res = await post(t, SENDER.inventory, set.inventory, { json: true });
+    expect(statuses(res.body)).toEqual(['-10102']);
+    const unit = res.body.CEB622Message.InventoryReturn[0];
+    expect(unit.returnInfo).toContain('logisticsCode');
+    expect(unit.invtNo).toBeUndefined();
+    expect(unit.preNo).toMatch(/^B\d{17}$/);
+  });
+
   it('the same guid twice returns the first receipt and changes nothing', async () => {
     const set = sampleSet(t, { buyer: freshBuyer() });
     const first = await post(t, SENDER.order, set.order);
@@ -274,7 +330,7 @@ describe('sender, duplicates and changes', () => {
     const set = sampleSet(t, { buyer: freshBuyer() });
     expect((await submitSet(t, set)).inventory?.returnStatus).toBe('120');
     // orderNo is unique per platform only: platform B files its own order ORDx, then changes it
-    await enterpriseFor(t, '3303960C99', 990_001);
+    await enterpriseFor(t, '3303960C99', 990_001, 'ebp');
     const other = sampleSet(t, {
       buyer: freshBuyer(),
       orderNo: set.orderNo,

@@ -95,6 +95,22 @@ describe('accepted forms', () => {
     expect(view.body.documents[0].lists[0].itemName).toBe('婴儿配方奶粉 900克');
   });
 
+  it('echoes a refused GBK message readable in its CEB900 (oriBizMessage decoded as declared)', async () => {
+    const set = sampleSet(t);
+    const broken = set.order
+      .replace('encoding="UTF-8"', 'encoding="GBK"')
+      .replace(/<ceb:currency>142<\/ceb:currency>/, '<ceb:currency>1420</ceb:currency>');
+    const res = await t.request('POST', '/api/ceb/messages', {
+      apiKey: t.apiKey(SENDER.order),
+      body: iconv.encode(broken, 'gbk'),
+      headers: { 'content-type': 'application/xml', accept: 'application/json' },
+    });
+    const unit = res.body.CEB900Message.MessageReturn;
+    expect(unit.oriMessageType).toBe('CEB311Message');
+    expect(unit.oriBizMessage).toContain('婴儿配方奶粉 900克');
+    expect(unit.oriBizMessage).toBe(broken);
+  });
+
   it('takes a DxpMsg envelope and a UTF-8 BOM', async () => {
     const set = sampleSet(t);
     const envelope = `<?xml version="1.0" encoding="UTF-8"?><dxp:DxpMsg ver="1.0" xmlns:dxp="http://www.chinaport.gov.cn/dxp"><dxp:TransInfo><dxp:CopMsgId>KOUAN-TEST-1</dxp:CopMsgId><dxp:SenderId>DXPENT0000000002</dxp:SenderId><dxp:ReceiverIds><dxp:ReceiverId>DXPEDCCEB0000002</dxp:ReceiverId></dxp:ReceiverIds><dxp:CreatTime>2026-11-20T10:00:00</dxp:CreatTime><dxp:MsgType>CEB411Message</dxp:MsgType></dxp:TransInfo><dxp:Data>${Buffer.from(set.payment).toString('base64')}</dxp:Data></dxp:DxpMsg>`;

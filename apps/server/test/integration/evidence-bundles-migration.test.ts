@@ -117,7 +117,7 @@ describe('migration 0013: entries and documents in bundles', () => {
     expect(await store.repos.evidence.treeSize()).toBe(SIZE);
     const checkpoint = await issueCheckpoint({ store, signer, origin: 'kouan.test/evidence', clock });
     expect(checkpoint!.rootHash.equals(rootBefore)).toBe(true);
-    const report = await verifyLog({ store, vault, verifier });
+    const report = await verifyLog({ store, vault, verifiers: [verifier] });
     expect(report).toMatchObject({ ok: true, treeSize: SIZE, entriesChecked: SIZE });
     const leaves = await sql<{ leaf: Uint8Array }>`select leaf from evidence_entries order by idx`.execute(
       db.db,
@@ -190,7 +190,10 @@ describe('migration 0013: entries and documents in bundles', () => {
       ),
     );
     await issueCheckpoint({ store, signer, origin: 'kouan.test/evidence', clock });
-    expect(await verifyLog({ store, vault, verifier })).toMatchObject({ ok: true, treeSize: SIZE + 300 });
+    expect(await verifyLog({ store, vault, verifiers: [verifier] })).toMatchObject({
+      ok: true,
+      treeSize: SIZE + 300,
+    });
     // Five bundles now (three converted, two appended): a page walks them newest first and
     // misses none of the matching entries.
     const all = Array.from({ length: SIZE + 300 }, (_, i) => i).reverse();

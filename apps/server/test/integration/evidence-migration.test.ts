@@ -126,7 +126,7 @@ describe('migration 0006: Merkle nodes of every 4th level only', () => {
     expect(await nodeLevels()).toEqual([4, 8]);
     const count = await sql<{ n: number }>`select count(*)::int as n from evidence_nodes`.execute(db.db);
     expect(count.rows[0]!.n).toBe(Math.floor(SIZE / 16) + Math.floor(SIZE / 256));
-    const report = await verifyLog({ store, vault, verifier });
+    const report = await verifyLog({ store, vault, verifiers: [verifier] });
     expect(report).toMatchObject({ ok: true, treeSize: SIZE, entriesChecked: SIZE });
   });
 
@@ -157,7 +157,7 @@ describe('migration 0006: Merkle nodes of every 4th level only', () => {
   it('keeps appending on the new layout, and refuses a node at a level that is not stored', async () => {
     await append(1000, 'g');
     await issueCheckpoint({ store, signer, origin: 'kouan.test/evidence', clock });
-    const report = await verifyLog({ store, vault, verifier });
+    const report = await verifyLog({ store, vault, verifiers: [verifier] });
     expect(report).toMatchObject({ ok: true, treeSize: SIZE + 1000 });
     expect(
       (await store.repos.evidence.latestCheckpoint())!.rootHash.equals(mthOfLeaves(await leaves())),
@@ -167,5 +167,18 @@ describe('migration 0006: Merkle nodes of every 4th level only', () => {
         db.db,
       ),
     ).rejects.toThrow(/evidence_nodes_stored_level/);
+  });
+
+  it('after a key rotation, re-verification opens the old checkpoints with the retired key it is given', async () => {
+    // Checkpoints so far were signed by `signer`; the deployer rotates to a new key of the same origin.
+    const rotated = ed25519Signer('kouan.test/evidence', generateKeyPairSync('ed25519').privateKey);
+    await append(20, 'h');
+    await issueCheckpoint({ store, signer: rotated, origin: 'kouan.test/evidence', clock });
+    const current = noteVerifierFromKey(rotated.verifierKey());
+    const withoutRetired = await verifyLog({ store, vault, verifiers: [current] });
+    expect(withoutRetired.ok).toBe(false);
+    expect(withoutRetired.problem).toMatch(/^checkpoint \d+: .*KOUAN_EVIDENCE_RETIRED_KEYS/);
+    const report = await verifyLog({ store, vault, verifiers: [current, verifier] });
+    expect(report).toMatchObject({ ok: true, treeSize: SIZE + 1020, entriesChecked: SIZE + 1020 });
   });
 });

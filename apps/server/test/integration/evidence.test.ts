@@ -56,7 +56,7 @@ async function verifyAll() {
   return verifyLog({
     store: t.platform.store,
     vault: t.platform.deps.vault,
-    verifier: noteVerifierFromKey(verifierKey),
+    verifiers: [noteVerifierFromKey(verifierKey)],
   });
 }
 
@@ -66,6 +66,7 @@ describe('evidence ledger', () => {
     const key = await t.request('GET', '/api/public/evidence/public-key');
     expect(key.status).toBe(200);
     expect(key.body.verifierKey).toBe(verifierKey);
+    expect(key.body.retiredVerifierKeys).toEqual([]);
     const cp = await t.request('GET', '/api/public/evidence/checkpoint');
     expect(cp.status).toBe(200);
     const opened = openCheckpoint(cp.text, [noteVerifierFromKey(verifierKey)]);
@@ -499,7 +500,7 @@ describe('evidence ledger', () => {
     await t.sql(`insert into evidence_checkpoints (tree_size, root_hash, note, key_id, algorithm, issued_at)
       values (${free}, '\\x00'::bytea, 'garbage', 'x', 'x', now())`);
     expect((await verifyAll()).problem).toBe(
-      `checkpoint ${free}: its note is not a checkpoint of that size signed by this log`,
+      `checkpoint ${free}: its note is not a checkpoint of that size signed by this log's key or a retired one (KOUAN_EVIDENCE_RETIRED_KEYS)`,
     );
   });
 });

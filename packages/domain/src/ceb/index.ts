@@ -1,4 +1,4 @@
-export type { CebTextEncoding } from './decode';
+export { type CebTextEncoding, decodeXmlBytes } from './decode';
 export type { DxpTransInfo } from './dxp-envelope';
 export { DXP_NAMESPACE } from './dxp-envelope';
 export type {

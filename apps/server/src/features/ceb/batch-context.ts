@@ -79,7 +79,7 @@ export class BatchContext {
   readonly usageEntries: CebUsageEntryRow[] = [];
   readonly movements: CebBondedMovementRow[] = [];
   /** Party ids per customs code, for evidence visibility. */
-  readonly partyIdsByCode = new Map<string, string>();
+  readonly partyIdsByCode = new Map<string, readonly string[]>();
   /** Documents written in this transaction, by key (and payments by order): read without a round trip. */
   readonly written = new Map<string, CebDocumentRow>();
   readonly writtenPayments = new Map<string, CebDocumentRow>();
@@ -113,7 +113,7 @@ export class BatchContext {
   }
 
   partyIds(codes: readonly string[]): string[] {
-    const ids = codes.map((c) => this.partyIdsByCode.get(c)).filter((v): v is string => v !== undefined);
+    const ids = codes.flatMap((c) => this.partyIdsByCode.get(c) ?? []);
     return [...new Set(ids)];
   }
 

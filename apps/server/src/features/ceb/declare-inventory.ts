@@ -92,7 +92,8 @@ export async function declareInventory(
   const existing = await ctx.getInventory(key, str(h, 'orderNo'));
   const numbers = { preNo: existing?.pre_no ?? assigned.preNo, invtNo: existing?.invt_no ?? assigned.invtNo };
   const problem = declarationProblem(h, existing);
-  if (problem) return refused(key, [problem], numbers);
+  // A refused first declaration gets no invtNo (none was issued); a refused change names its inventory's.
+  if (problem) return refused(key, [problem], existing ? numbers : { preNo: numbers.preNo });
   const appType = str(h, 'appType');
   const latest = await ctx.latestDocument(key);
   await appendDocument(ctx, { ...input, invtNo: numbers.invtNo, version: (latest?.version ?? 0) + 1 });

@@ -15,6 +15,7 @@ import {
   buildFormatErrorReceipt,
   CEB900_RETURN_STATUS,
   cebGuid,
+  decodeXmlBytes,
   isCebDeclarationType,
   parseCebBody,
   readCebDeclaration,
@@ -45,6 +46,15 @@ function describe(violations: readonly CebViolation[]): string {
   return violations.map((v) => v.messageZh).join('；');
 }
 
+/**
+ * The refused message as text for the CEB900 oriBizMessage: decoded as it declares itself (GBK, GB18030…),
+ * so a GBK body is echoed readable; bytes that are not valid in their encoding, as lossy UTF-8.
+ */
+function originalText(body: Uint8Array): string {
+  const decoded = decodeXmlBytes(body);
+  return decoded.ok ? decoded.value.text : new TextDecoder('utf-8', { fatal: false }).decode(body);
+}
+
 function formatFailure(input: {
   returnStatus: `-${number}`;
   info: string;
@@ -63,7 +73,7 @@ function formatFailure(input: {
     returnInfo: input.info,
     ...(input.copMsgId ? { oriCopMsgId: input.copMsgId } : {}),
     ...(input.rootName ? { oriMessageType: input.rootName } : {}),
-    oriBizMessage: new TextDecoder('utf-8', { fatal: false }).decode(input.body),
+    oriBizMessage: originalText(input.body),
   });
   if (!built.ok) throw new Error(`CEB900 failed its own schema: ${built.violations[0]?.messageEn}`);
   return {

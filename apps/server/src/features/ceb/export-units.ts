@@ -1,5 +1,5 @@
 import type { CebDeclarationType } from '@kouan/domain/ceb';
-import { base, codes, GENERIC, opt, spec, str, type UnitSpec } from './unit-spec';
+import { base, codes, GENERIC, named, opt, spec, str, type UnitSpec } from './unit-spec';
 
 /** The export declarations: order, receipts, waybill, arrival, departure, inventory, cancel, lists. */
 export const EXPORT_UNIT_SPECS = {
@@ -9,7 +9,7 @@ export const EXPORT_UNIT_SPECS = {
     key: (h) => `export_order:${str(h, 'ebpCode')}:${str(h, 'ebcCode')}:${str(h, 'orderNo')}`,
     orderNo: () => null,
     senders: (h) => codes(str(h, 'ebpCode'), str(h, 'ebcCode')),
-    parties: (h) => codes(str(h, 'ebpCode'), str(h, 'ebcCode')),
+    roles: (h) => named(h, 'ebpCode', 'ebcCode'),
     acceptedStatus: '399',
     codes: GENERIC,
     receiptUnit: (h, o) => ({
@@ -25,7 +25,7 @@ export const EXPORT_UNIT_SPECS = {
     key: (h) => `export_receipts:${str(h, 'ebcCode')}:${str(h, 'orderNo')}`,
     orderNo: () => null,
     senders: (h) => codes(opt(h, 'payCode'), str(h, 'ebcCode'), str(h, 'ebpCode')),
-    parties: (h) => codes(opt(h, 'payCode'), str(h, 'ebcCode'), str(h, 'ebpCode')),
+    roles: (h) => named(h, 'payCode', 'ebcCode', 'ebpCode'),
     acceptedStatus: '399',
     codes: { ...GENERIC, duplicate: '-401007', notFound: '-401006', locked: '-401008' },
     receiptUnit: (h, o) => ({
@@ -41,7 +41,7 @@ export const EXPORT_UNIT_SPECS = {
     key: (h) => `export_waybill:${str(h, 'logisticsCode')}:${str(h, 'logisticsNo')}`,
     orderNo: () => null,
     senders: (h) => codes(str(h, 'logisticsCode')),
-    parties: (h) => codes(str(h, 'logisticsCode')),
+    roles: (h) => named(h, 'logisticsCode'),
     acceptedStatus: '399',
     codes: { ...GENERIC, duplicate: '-504015', notFound: '-504014', locked: '-504016' },
     receiptUnit: (h, o) => ({
@@ -58,7 +58,7 @@ export const EXPORT_UNIT_SPECS = {
     // The XSD names the logistics enterprise as the sender (物流运抵地数据报文（物流企业）); the spec's
     // table, the supervised site's operator: either may send it.
     senders: (h) => codes(str(h, 'operatorCode'), str(h, 'logisticsCode')),
-    parties: (h) => codes(str(h, 'operatorCode'), str(h, 'logisticsCode')),
+    roles: (h) => named(h, 'operatorCode', 'logisticsCode'),
     acceptedStatus: '399',
     codes: GENERIC,
     receiptUnit: (h, o) => ({
@@ -77,7 +77,7 @@ export const EXPORT_UNIT_SPECS = {
     key: (h) => `export_departure:${str(h, 'logisticsCode')}:${str(h, 'copNo')}:${str(h, 'msgSeqNo')}`,
     orderNo: () => null,
     senders: (h) => codes(str(h, 'logisticsCode')),
-    parties: (h) => codes(str(h, 'logisticsCode')),
+    roles: (h) => named(h, 'logisticsCode'),
     acceptedStatus: '399',
     codes: GENERIC,
     receiptUnit: (h, o) => ({
@@ -94,7 +94,7 @@ export const EXPORT_UNIT_SPECS = {
     key: (h) => `export_inventory:${str(h, 'agentCode')}:${str(h, 'copNo')}`,
     orderNo: () => null,
     senders: (h) => codes(str(h, 'agentCode'), str(h, 'ebcCode')),
-    parties: (h) => codes(str(h, 'ebpCode'), str(h, 'ebcCode'), str(h, 'logisticsCode'), str(h, 'agentCode')),
+    roles: (h) => named(h, 'ebpCode', 'ebcCode', 'logisticsCode', 'agentCode'),
     acceptedStatus: '120',
     codes: { ...GENERIC, duplicate: '-621004', notFound: '-621011', locked: '-621012' },
     receiptUnit: (h, o) => ({
@@ -115,7 +115,7 @@ export const EXPORT_UNIT_SPECS = {
     key: (h) => `export_cancel:${str(h, 'agentCode')}:${str(h, 'copNo')}`,
     orderNo: () => null,
     senders: (h) => codes(str(h, 'agentCode'), str(h, 'ebcCode')),
-    parties: (h) => codes(str(h, 'agentCode'), str(h, 'ebcCode')),
+    roles: (h) => named(h, 'agentCode', 'ebcCode'),
     acceptedStatus: '399',
     codes: { ...GENERIC, duplicate: '-623009', notFound: '-623003', locked: '-623005' },
     receiptUnit: (h, o) => ({
@@ -132,7 +132,7 @@ export const EXPORT_UNIT_SPECS = {
     key: (h) => `export_waybill_list:${str(h, 'agentCode')}:${str(h, 'copNo')}:${str(h, 'msgSeqNo')}`,
     orderNo: () => null,
     senders: (h) => codes(str(h, 'agentCode')),
-    parties: (h) => codes(str(h, 'agentCode'), str(h, 'logisticsCode')),
+    roles: (h) => named(h, 'agentCode', 'logisticsCode'),
     acceptedStatus: '399',
     codes: GENERIC,
     receiptUnit: (h, o) => ({
@@ -151,7 +151,7 @@ export const EXPORT_UNIT_SPECS = {
     key: (h) => `export_summary:${str(h, 'agentCode')}:${str(h, 'copNo')}:${str(h, 'msgSeqNo')}`,
     orderNo: () => null,
     senders: (h) => codes(str(h, 'agentCode'), str(h, 'ebcCode')),
-    parties: (h) => codes(str(h, 'agentCode'), str(h, 'ebcCode'), str(h, 'declAgentCode')),
+    roles: (h) => named(h, 'agentCode', 'ebcCode', 'declAgentCode'),
     acceptedStatus: '399',
     codes: GENERIC,
     receiptUnit: (h, o) => ({

@@ -1,5 +1,15 @@
 import type { CebDeclarationType } from '@kouan/domain/ceb';
-import { base, codes, GENERIC, inventoryReceiptUnit, opt, spec, str, type UnitSpec } from './unit-spec';
+import {
+  base,
+  codes,
+  GENERIC,
+  inventoryReceiptUnit,
+  named,
+  opt,
+  spec,
+  str,
+  type UnitSpec,
+} from './unit-spec';
 
 /** The import declarations: order, payment, waybill and its status, inventory, cancel, refund, delivery. */
 export const IMPORT_UNIT_SPECS = {
@@ -9,7 +19,7 @@ export const IMPORT_UNIT_SPECS = {
     key: (h) => `order:${str(h, 'ebpCode')}:${str(h, 'orderNo')}`,
     orderNo: (h) => str(h, 'orderNo'),
     senders: (h) => codes(str(h, 'ebpCode'), str(h, 'ebcCode')),
-    parties: (h) => codes(str(h, 'ebpCode'), str(h, 'ebcCode'), opt(h, 'payCode')),
+    roles: (h) => named(h, 'ebpCode', 'ebcCode', 'payCode'),
     claim: (h) => ({
       kind: 'order',
       ownerCode: str(h, 'ebpCode'),
@@ -31,7 +41,7 @@ export const IMPORT_UNIT_SPECS = {
     key: (h) => `payment:${str(h, 'payCode')}:${str(h, 'payTransactionId')}`,
     orderNo: (h) => str(h, 'orderNo'),
     senders: (h) => codes(str(h, 'payCode')),
-    parties: (h) => codes(str(h, 'payCode'), str(h, 'ebpCode')),
+    roles: (h) => named(h, 'payCode', 'ebpCode'),
     claim: (h) => ({
       kind: 'payment',
       ownerCode: str(h, 'payCode'),
@@ -52,7 +62,7 @@ export const IMPORT_UNIT_SPECS = {
     key: (h) => `waybill:${str(h, 'logisticsCode')}:${str(h, 'logisticsNo')}`,
     orderNo: (h) => str(h, 'orderNo'),
     senders: (h) => codes(str(h, 'logisticsCode')),
-    parties: (h) => codes(str(h, 'logisticsCode')),
+    roles: (h) => named(h, 'logisticsCode'),
     claim: (h) => ({
       kind: 'waybill',
       ownerCode: str(h, 'logisticsCode'),
@@ -74,7 +84,7 @@ export const IMPORT_UNIT_SPECS = {
       `waybill_status:${str(h, 'logisticsCode')}:${str(h, 'logisticsNo')}:${str(h, 'logisticsStatus')}`,
     orderNo: () => null,
     senders: (h) => codes(str(h, 'logisticsCode')),
-    parties: (h) => codes(str(h, 'logisticsCode')),
+    roles: (h) => named(h, 'logisticsCode'),
     acceptedStatus: '399',
     codes: { duplicate: '-505012', notFound: '-505014', locked: '-505014', noPermission: '-10102' },
     receiptUnit: (h, o) => ({
@@ -90,14 +100,7 @@ export const IMPORT_UNIT_SPECS = {
     key: (h) => `inventory:${str(h, 'ebpCode')}:${str(h, 'orderNo')}`,
     orderNo: (h) => str(h, 'orderNo'),
     senders: (h) => codes(str(h, 'agentCode'), str(h, 'ebcCode')),
-    parties: (h) =>
-      codes(
-        str(h, 'ebpCode'),
-        str(h, 'ebcCode'),
-        str(h, 'logisticsCode'),
-        str(h, 'agentCode'),
-        opt(h, 'assureCode'),
-      ),
+    roles: (h) => named(h, 'ebpCode', 'ebcCode', 'logisticsCode', 'agentCode', 'assureCode'),
     acceptedStatus: '120',
     codes: { duplicate: '-621004', notFound: '-621011', locked: '-621012', noPermission: '-621016' },
     receiptUnit: (h, o) => inventoryReceiptUnit(h, o, o.invtNo),
@@ -108,7 +111,7 @@ export const IMPORT_UNIT_SPECS = {
     key: (h) => `cancel:${str(h, 'invtNo')}`,
     orderNo: (h) => str(h, 'orderNo'),
     senders: (h) => codes(str(h, 'agentCode'), str(h, 'ebcCode')),
-    parties: (h) => codes(str(h, 'ebpCode'), str(h, 'ebcCode'), str(h, 'logisticsCode'), str(h, 'agentCode')),
+    roles: (h) => named(h, 'ebpCode', 'ebcCode', 'logisticsCode', 'agentCode'),
     acceptedStatus: '399',
     codes: { duplicate: '-623009', notFound: '-623003', locked: '-623005', noPermission: '-623026' },
     receiptUnit: (h, o) => inventoryReceiptUnit(h, o, str(h, 'invtNo')),
@@ -119,7 +122,7 @@ export const IMPORT_UNIT_SPECS = {
     key: (h) => `refund:${str(h, 'invtNo')}`,
     orderNo: (h) => str(h, 'orderNo'),
     senders: (h) => codes(str(h, 'agentCode'), str(h, 'ebcCode')),
-    parties: (h) => codes(str(h, 'ebpCode'), str(h, 'ebcCode'), str(h, 'logisticsCode'), str(h, 'agentCode')),
+    roles: (h) => named(h, 'ebpCode', 'ebcCode', 'logisticsCode', 'agentCode'),
     acceptedStatus: '120',
     codes: { duplicate: '-625033', notFound: '-625016', locked: '-625022', noPermission: '-625021' },
     receiptUnit: (h, o) => inventoryReceiptUnit(h, o, str(h, 'invtNo')),
@@ -130,7 +133,7 @@ export const IMPORT_UNIT_SPECS = {
     key: (h) => `delivery:${str(h, 'operatorCode')}:${opt(h, 'copNo') ?? str(h, 'guid')}`,
     orderNo: () => null,
     senders: (h) => codes(str(h, 'operatorCode')),
-    parties: (h) => codes(str(h, 'operatorCode'), str(h, 'logisticsCode')),
+    roles: (h) => named(h, 'operatorCode', 'logisticsCode'),
     acceptedStatus: '120',
     codes: { duplicate: '-800003', notFound: '-800001', locked: '-800001', noPermission: '-10102' },
     receiptUnit: (h, o) => ({

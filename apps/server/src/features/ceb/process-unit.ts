@@ -15,7 +15,10 @@ import { refused, type UnitInput, type UnitResult } from './unit-result';
 
 export type { UnitInput, UnitResult } from './unit-result';
 
-/** The sender must be a party the spec lets send this unit; every named party must be filed and active. */
+/**
+ * The sender must be a party the spec lets send this unit; every named party must be filed, active and
+ * filed as a kind its field allows.
+ */
 function partyFindings(input: UnitInput): Finding[] {
   const { spec, unit, copCode } = input;
   const out: Finding[] = [];
@@ -30,9 +33,9 @@ function partyFindings(input: UnitInput): Finding[] {
       ),
     );
   }
-  for (const code of spec.parties(unit.head)) {
-    const problem = input.parties.problem(code);
-    if (problem) out.push(finding('-10102', `${spec.kind}.${code}`, problem.zh, problem.en));
+  for (const role of spec.roles(unit.head)) {
+    const problem = input.parties.roleProblem(role);
+    if (problem) out.push(finding(problem.code, `${spec.kind}.${role.field}`, problem.zh, problem.en));
   }
   return out;
 }
@@ -40,7 +43,6 @@ function partyFindings(input: UnitInput): Finding[] {
 export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<UnitResult> {
   const { spec, unit } = input;
   const key = spec.key(unit.head);
-  const needsNumbers = spec.kind === 'inventory' || spec.kind === 'export_inventory';
   const assigned = assignNumbers(
     ctx.now,
     str(unit.head, 'customsCode') || '0000',
@@ -49,8 +51,8 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
   );
   const preNo = str(unit.head, 'preNo') || assigned.preNo;
   const problems = partyFindings(input);
-  if (problems.length > 0)
-    return refused(key, problems, { preNo, ...(needsNumbers ? { invtNo: assigned.invtNo } : {}) });
+  // A unit refused here was never accepted: its receipt carries no invtNo (customs issued none).
+  if (problems.length > 0) return refused(key, problems, { preNo });
   // appStatus 1 (暂存) saves a unit at the e-port without declaring it (spec: "1-暂存,2-申报"; the
   // receipts' state 1 is 电子口岸已暂存). The message is kept like every accepted message, with its
   // receipt and evidence; the unit is not declared: no document version, no matching, no quota, no

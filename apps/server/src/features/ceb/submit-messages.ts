@@ -75,13 +75,21 @@ function senderRefusal(
   }
   const problem = lookup.problem(copCode);
   if (problem) return problem;
-  if (lookup.active(copCode)?.id !== actor.scope.partyId) {
+  if (!lookup.isActiveParty(copCode, actor.scope.partyId)) {
     return {
       zh: `报文传输企业 copCode ${copCode} 与 API 密钥所属企业不符，没有权限进行操作`,
       en: `BaseTransfer.copCode ${copCode} is not the enterprise the API key belongs to`,
     };
   }
   return null;
+}
+
+/** The filed party whose certificates verify the message: the API key's own, else the code's. */
+function senderPartyId(actor: Actor, copCode: string, lookup: PartyLookup): string | null {
+  if (actor.type !== 'system' && actor.scope.kind === 'enterprise' && actor.scope.partyId) {
+    return lookup.isActiveParty(copCode, actor.scope.partyId) ? actor.scope.partyId : null;
+  }
+  return lookup.active(copCode)?.id ?? null;
 }
 
 export async function submitCebMessages(
@@ -113,7 +121,7 @@ export async function submitCebMessages(
       ? await deps.verifySignature({
           decoded: d,
           body: item.body,
-          senderPartyId: lookup.active(copCode)?.id ?? null,
+          senderPartyId: senderPartyId(item.actor, copCode, lookup),
           at: now,
         })
       : null;
@@ -122,10 +130,7 @@ export async function submitCebMessages(
   const run = () =>
     deps.store.transaction(async (repos) => {
       const ctx = new BatchContext(repos, deps, now, options.dryRun === true);
-      for (const code of codes) {
-        const party = lookup.active(code);
-        if (party) ctx.partyIdsByCode.set(code, party.id);
-      }
+      for (const code of codes) ctx.partyIdsByCode.set(code, lookup.activeIds(code));
       const out = await processBatch(ctx, results, lookup);
       await ctx.flush();
       if (options.dryRun) throw new DryRunRollback(out);

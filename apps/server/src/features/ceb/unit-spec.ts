@@ -4,6 +4,7 @@
  */
 import type { CebBusinessReceiptType, CebDeclarationType, CebErrorCode } from '@kouan/domain/ceb';
 import { CEB_RECEIPT_TYPE_FOR } from '@kouan/domain/ceb';
+import type { PartyKind } from '../parties';
 
 export type Head = Readonly<Record<string, unknown>>;
 
@@ -51,7 +52,9 @@ export interface UnitSpec {
   orderNo(h: Head): string | null;
   /** Codes the sender (copCode) may be, as the spec assigns the message to its declarant. */
   senders(h: Head): string[];
-  /** Every party the unit names: each must be filed and active. */
+  /** Every party the unit names, by role: each must be filed, active and of a kind the role allows. */
+  roles(h: Head): PartyRole[];
+  /** The codes of `roles` (each once). */
   parties(h: Head): string[];
   claim?(h: Head): NumberClaim;
   /** Accepted status for units that are stored only (no lifecycle). */
@@ -91,9 +94,51 @@ export const GENERIC = {
   noPermission: '-10102',
 } as const satisfies UnitSpec['codes'];
 
-export function spec(type: CebDeclarationType, s: Omit<UnitSpec, 'receiptType'>): UnitSpec {
-  return { ...s, receiptType: CEB_RECEIPT_TYPE_FOR[type] };
+export function spec(type: CebDeclarationType, s: Omit<UnitSpec, 'receiptType' | 'parties'>): UnitSpec {
+  return {
+    ...s,
+    receiptType: CEB_RECEIPT_TYPE_FOR[type],
+    parties: (h) => codes(...s.roles(h).map((r) => r.code)),
+  };
 }
+
+/**
+ * The kinds of filed party that may stand in each role a CEB head names; a code filed only as another
+ * kind is refused -10101 无效企业类型 (a logistics enterprise's code given as ebpCode, say). One
+ * enterprise filed as several kinds (a platform selling on its own account: ebp and ebc) has a row
+ * for each under the same customs code.
+ */
+export const ROLE_KINDS = {
+  ebpCode: ['ebp'],
+  ebcCode: ['ebc'],
+  payCode: ['payment'],
+  logisticsCode: ['logistics'],
+  // 申报企业: a customs broker, or a party of the chain declaring for itself.
+  agentCode: ['customs_broker', 'ebc', 'ebp', 'logistics'],
+  // 担保企业: the enterprise or platform, or the broker, that guarantees the duty.
+  assureCode: ['ebc', 'ebp', 'customs_broker', 'logistics'],
+  // 监管场所经营人 / 仓库经营人 (CEB507 arrival, CEB711 warehouse entry).
+  operatorCode: ['bonded_warehouse'],
+  // 申报企业 of a summary declaration (CEB701).
+  declAgentCode: ['customs_broker', 'ebc', 'logistics'],
+} as const satisfies Record<string, readonly PartyKind[]>;
+
+export type RoleField = keyof typeof ROLE_KINDS;
+
+export interface PartyRole {
+  readonly field: RoleField;
+  readonly code: string;
+}
+
+/** The roles a head fills, in the order given; empty fields and 无 are skipped. */
+export const named = (h: Head, ...fields: RoleField[]): PartyRole[] => {
+  const out: PartyRole[] = [];
+  for (const field of fields) {
+    const code = str(h, field);
+    if (code !== '' && code !== '无') out.push({ field, code });
+  }
+  return out;
+};
 
 /** copNo of a receipt (1..20 required on some): the enterprise's own number, else the preNo. */
 export const copNoOf = (h: Head, o: UnitOutcome) => opt(h, 'copNo') ?? o.preNo ?? str(h, 'guid').slice(0, 20);

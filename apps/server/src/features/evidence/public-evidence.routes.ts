@@ -79,6 +79,10 @@ export function publicEvidenceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
               keyName: Type.String(),
               origin: Type.String(),
               publicKeyPem: Type.String(),
+              retiredVerifierKeys: Type.Array(Type.String(), {
+                description:
+                  '轮换前的验签公钥，验证其签发的历史检查点 / keys retired by rotation: they verify the checkpoints they signed',
+              }),
             }),
           },
         },
@@ -89,6 +93,7 @@ export function publicEvidenceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         keyName: deps.signer.name,
         origin: deps.config.evidence.origin,
         publicKeyPem: deps.publicKeyPem,
+        retiredVerifierKeys: [...deps.config.evidence.retiredVerifierKeys],
       }),
     );
   };

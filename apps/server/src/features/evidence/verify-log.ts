@@ -56,10 +56,13 @@ function entryProblem(row: EntryRow, expectedIndex: number, document: string | u
   return undefined;
 }
 
-/** The root a stored checkpoint's note signs, if the note is a checkpoint of its size signed by `verifier`. */
-function signedRoot(row: CheckpointRow, verifier: NoteVerifier): Buffer | undefined {
+/**
+ * The root a stored checkpoint's note signs, if the note is a checkpoint of its size signed by one of
+ * `verifiers` (the current key and the retired ones that signed earlier checkpoints).
+ */
+function signedRoot(row: CheckpointRow, verifiers: readonly NoteVerifier[]): Buffer | undefined {
   try {
-    const note = openCheckpoint(row.note, [verifier]);
+    const note = openCheckpoint(row.note, verifiers);
     if (note.verified.length === 0 || note.checkpoint.treeSize !== row.treeSize) return undefined;
     return Buffer.from(note.checkpoint.rootHash);
   } catch {
@@ -92,7 +95,8 @@ async function nodesCompletedBy(evidence: EvidenceRepository, from: number, to: 
 export async function verifyLog(deps: {
   store: Store;
   vault: PiiVault;
-  verifier: NoteVerifier;
+  /** The log's current key first, then keys retired by rotation (KOUAN_EVIDENCE_RETIRED_KEYS). */
+  verifiers: readonly NoteVerifier[];
 }): Promise<LogVerification> {
   const { evidence } = deps.store.repos;
   const checkpoint = await evidence.latestCheckpoint();
@@ -108,7 +112,7 @@ export async function verifyLog(deps: {
   if (!checkpoint) return result(0);
   let opened: ReturnType<typeof openCheckpoint>;
   try {
-    opened = openCheckpoint(checkpoint.note, [deps.verifier]);
+    opened = openCheckpoint(checkpoint.note, deps.verifiers);
   } catch (error) {
     return result(checkpoint.treeSize, `checkpoint ${checkpoint.treeSize}: ${(error as Error).message}`);
   }
@@ -137,11 +141,11 @@ export async function verifyLog(deps: {
     const stored = await nodesCompletedBy(evidence, from, to);
     const roots = new Map<number, Buffer>();
     for (const row of from < size ? await evidence.checkpointsBetween(from, Math.min(to, size)) : []) {
-      const root = signedRoot(row, deps.verifier);
+      const root = signedRoot(row, deps.verifiers);
       if (!root)
         return result(
           size,
-          `checkpoint ${row.treeSize}: its note is not a checkpoint of that size signed by this log`,
+          `checkpoint ${row.treeSize}: its note is not a checkpoint of that size signed by this log's key or a retired one (KOUAN_EVIDENCE_RETIRED_KEYS)`,
         );
       roots.set(row.treeSize, root);
     }

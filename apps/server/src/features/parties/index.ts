@@ -11,7 +11,7 @@ export { findActiveCertificates, findSigningCertificates } from './find-signing-
 export { getActiveParty } from './get-active-party';
 export { getParty } from './get-party';
 export type { PartyRow } from './parties.repository';
-export { PARTY_KINDS, type PartyKind } from './party-kinds';
+export { PARTY_KIND_NAMES, PARTY_KINDS, type PartyKind } from './party-kinds';
 export type { PartyView } from './party-view';
 export type { PartyInput } from './prepare-party';
 export { MAX_UNREVOKED_CERTIFICATES_PER_PARTY, registerCertificate } from './register-certificate';
