@@ -3,7 +3,7 @@
  * logistics, customs broker) send realistic import sets through the same intake as the API — mostly
  * valid ones, and the faults enterprises typically make: an amount that does not match, a purchase over
  * the single-transaction limit, a message from the wrong sender, goods not on the positive list, the
- * same order number twice. Inventories are signed with the demo keys registered for each enterprise.
+ * same order number twice, another enterprise's code in ebpCode. Inventories are signed with the demo keys registered for each enterprise.
  */
 import { signCebXml } from '@kouan/domain/xmldsig';
 import type { Store } from '../db/store';
@@ -48,7 +48,7 @@ const BUYERS = [
   },
 ];
 
-type Fault = 'valid' | 'amount' | 'over-limit' | 'wrong-sender' | 'not-listed' | 'duplicate';
+type Fault = 'valid' | 'amount' | 'over-limit' | 'wrong-sender' | 'not-listed' | 'duplicate' | 'wrong-kind';
 const PATTERN: readonly Fault[] = [
   'valid',
   'valid',
@@ -61,6 +61,8 @@ const PATTERN: readonly Fault[] = [
   'not-listed',
   'valid',
   'duplicate',
+  'valid',
+  'wrong-kind',
   'valid',
 ];
 
@@ -129,7 +131,8 @@ export async function startDemoCebTraffic(deps: {
           ? [{ gcode: '8703231990', name: '电动平衡车', qty: '1', price: '2999.00' }]
           : [GOODS[k % GOODS.length]!, GOODS[(k + 1) % GOODS.length]!].slice(0, 1 + (k % 2));
     const set = buildSampleSet({
-      parties,
+      // A system that maps the wrong code into ebpCode (the logistics enterprise's): -10101.
+      parties: fault === 'wrong-kind' ? { ...parties, ebp: parties.logistics } : parties,
       orderNo: `DEMO${runId}${String(k).padStart(5, '0')}`,
       logisticsNo: `YT${runId}${String(k).padStart(6, '0')}`,
       payTransactionId: `OP${runId}${String(k).padStart(8, '0')}`,

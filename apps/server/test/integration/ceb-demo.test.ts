@@ -33,6 +33,6 @@ describe('demo CEB traffic', () => {
     expect(by['100']).toBeGreaterThanOrEqual(4);
     const codes = await t.sql<{ return_status: string }>('select distinct return_status from ceb_receipts');
     const all = codes.map((c) => c.return_status);
-    for (const code of ['-621003', '-621005', '-301010']) expect(all).toContain(code);
+    for (const code of ['-621003', '-621005', '-301010', '-10101']) expect(all).toContain(code);
   });
 });
