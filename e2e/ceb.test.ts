@@ -98,13 +98,26 @@ describe('cross-border e-commerce in the console', () => {
     await signIn(page, server.url, 'broker');
     await page.goto(`${server.url}/ceb/submit`);
     await page.getByTestId('submit-page').waitFor();
+    // A value changed after signing: the check says the signed digest does not match, and how.
+    const altered = set.inventory.replace(/<ceb:grossWeight>[^<]+</, '<ceb:grossWeight>9.999<');
+    await page.getByPlaceholder('或在此粘贴报文').fill(altered);
+    await page.getByRole('button', { name: /校\s*验/ }).click();
+    await page.getByTestId('conformance-report').waitFor();
+    const failed = page.getByTestId('conformance-report');
+    expect(await failed.textContent()).toContain('发现 1 个问题');
+    const verdict = await page.getByTestId('signature-verdict').textContent();
+    expect(verdict).toContain('-621028');
+    expect(verdict).toContain('digest_mismatch 摘要值不符');
+    expect(verdict).toContain('按报文重新计算的摘要值');
+    await screenshot(page, '29-broker-check-finds-altered-inventory');
     await page.getByPlaceholder('或在此粘贴报文').fill(set.inventory);
     await page.getByRole('button', { name: /校\s*验/ }).click();
-    await page.getByText('校验完成，未保存').waitFor();
+    await page.getByText('全部检查通过，可以正式申报').waitFor();
+    expect(await page.getByTestId('signature-verdict').textContent()).toContain('签名有效');
     await page.locator('.ant-switch').click();
     await page.getByRole('button', { name: /申\s*报/ }).click();
     await page.getByText('已申报，回执如下').waitFor();
-    expect(await page.getByTestId('submit-page').textContent()).toContain('CEB622Message');
+    expect(await page.getByTestId('receipt-view').textContent()).toContain('进口清单回执 CEB622');
     await screenshot(page, '30-broker-submit-inventory');
     await signOut(page);
   });
@@ -148,8 +161,9 @@ describe('cross-border e-commerce in the console', () => {
     await page.getByTestId('customs-action').click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('.ant-select-selector').click();
-    await page.keyboard.type('结关');
-    await page.keyboard.press('Enter');
+    // pick the option itself (typing and Enter can race the list and keep the default, 放行)
+    await page.locator('.ant-select-item-option', { hasText: '结关' }).click();
+    await dialog.locator('.ant-select-selection-item', { hasText: '结关' }).waitFor();
     await dialog.locator('#customsAction_reason').fill('货物已运抵，结关');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -16,6 +16,7 @@ import { referenceRoutes } from '../features/procurement/reference.routes';
 import { settlementRoutes } from '../features/procurement/settlement.routes';
 import { traceRoutes } from '../features/procurement/trace.routes';
 import { transactionsRoutes } from '../features/procurement/transactions.routes';
+import { commonError } from '../lib/errors.common';
 import { newId } from '../lib/ids';
 import { SOFTWARE_VERSION } from '../lib/version';
 import { installAuth } from './auth';
@@ -33,6 +34,31 @@ export interface BuiltApp {
 /** Routes under these prefixes are served by plugins (API docs) and are public by declaration here. */
 const PUBLIC_PLUGIN_PREFIXES = ['/docs'];
 
+/**
+ * An error for the log: its type, message, code and stack, and the same of its cause. Not its other
+ * fields: a database driver's error carries the failed statement's `query` and bound `params`.
+ */
+export function serializeError(error: Error): {
+  type: string;
+  message: string;
+  stack: string;
+  [key: string]: unknown;
+} {
+  const code = (error as { code?: unknown }).code;
+  const cause = error.cause;
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    stack: error.stack ?? '',
+    ...(cause instanceof Error
+      ? { cause: serializeError(cause) }
+      : cause !== undefined
+        ? { cause: String(cause) }
+        : {}),
+  };
+}
+
 export async function buildApp(
   deps: AppDeps,
   options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
@@ -44,8 +70,10 @@ export async function buildApp(
         : {
             level: deps.config.logLevel,
             ...(options.logStream ? { stream: options.logStream } : {}),
-            // Never log query strings (they may carry identifiers) or headers (credentials).
+            // Never log query strings (they may carry identifiers) or headers (credentials), nor a
+            // database error's statement and parameters (a searched name or ID number).
             serializers: {
+              err: serializeError,
               req: (req: { method: string; url: string; id: string }) => ({
                 method: req.method,
                 path: req.url.split('?')[0],
@@ -70,6 +98,22 @@ export async function buildApp(
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods)
       routes.push({ method, url: route.url, permission: route.config?.permission });
+  });
+  // A NUL cannot be stored or searched (PostgreSQL text refuses it): a query parameter holding one is
+  // refused here, naming the parameter, instead of failing in the database.
+  app.addHook('preValidation', async (request) => {
+    const query = request.query as Record<string, unknown> | undefined;
+    for (const [name, value] of Object.entries(query ?? {})) {
+      const values = Array.isArray(value) ? value : [value];
+      if (values.some((v) => typeof v === 'string' && v.includes('\u0000'))) {
+        const field = `query.${name}`;
+        throw commonError(
+          'VALIDATION_FAILED',
+          { field, reason: 'contains a NUL character', reasonZh: '含有空字符（NUL）' },
+          { field },
+        );
+      }
+    }
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

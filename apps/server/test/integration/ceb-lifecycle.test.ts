@@ -230,6 +230,10 @@ describe('queries and visibility', () => {
     ]);
     expect(view.body.receipts.length).toBeGreaterThanOrEqual(4);
     expect(JSON.stringify(view.body)).not.toContain(buyer.idNumber);
+    // The buyer's platform account (here made from the phone number) is masked too.
+    expect(JSON.stringify(view.body)).not.toContain(buyer.phone);
+    const order = view.body.documents.find((d: { kind: string }) => d.kind === 'order');
+    expect(order.head.buyerRegNo).toMatch(/^u1\*+\d\d$/);
     const officer = await t.login('customs');
     const full = await t.request('GET', `/api/ceb/orders/${ebp}/${set.orderNo}`, { token: officer });
     expect(JSON.stringify(full.body)).toContain(buyer.idNumber);

@@ -102,6 +102,31 @@ describe('evidence ledger', () => {
     expect(await verifyCli([bad, '--public-key', verifierKey], { stdout: out2, stderr: out2 })).toBe(1);
   });
 
+  it("leaves a filed party's identifiers out of the package for a reader who sees them masked; it still verifies", async () => {
+    const officer = await t.login('commerce');
+    const list = await t.request('GET', '/api/evidence/entries?kind=party.filed&limit=50', {
+      token: officer,
+    });
+    // An individual filed in the demo: its document names the person in clear.
+    let index: number | undefined;
+    for (const item of list.body.items as { index: number }[]) {
+      const pkg = await t.request('GET', `/api/evidence/entries/${item.index}/package`, { token: officer });
+      const doc = Buffer.from(pkg.body.document.bytesBase64, 'base64').toString('utf8');
+      if (JSON.parse(doc).party.legalForm === 'individual') {
+        index = item.index;
+        break;
+      }
+    }
+    expect(index).toBeDefined();
+    const viewer = await t.login('district');
+    const res = await t.request('GET', `/api/evidence/entries/${index}/package`, { token: viewer });
+    expect(res.status).toBe(200);
+    expect(res.body.document).toBeUndefined();
+    const report = verifyEvidencePackage(res.body, verifierKey);
+    expect(report.ok).toBe(true);
+    expect(report.checks.find((c) => c.id === 'document-hash')?.status).toBe('skipped');
+  });
+
   it('gives inclusion proofs that verify against the checkpoint root', async () => {
     const cp = await t.platform.deps.issueCheckpoint();
     const token = await t.login('customs');

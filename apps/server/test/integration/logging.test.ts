@@ -75,9 +75,37 @@ describe('personal information never reaches the logs', () => {
         parties: [{ kind: 'consumer', legalForm: 'individual', name: '李四', residentId: `${body17}0` }],
       },
     });
+    // A NUL in a search is refused before it reaches the database, naming the parameter.
+    const refused = await app.inject({
+      method: 'GET',
+      url: `/api/parties?identifier=${residentId}%00&name=${encodeURIComponent('王五郎')}%00`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.field).toMatch(/^query\.(identifier|name)$/);
+    // A database error is logged without its statement's bound parameters (a searched name or ID).
+    const { serializeError } = await import('../../src/http/app');
+    const dbError = Object.assign(new Error('invalid byte sequence'), {
+      code: '22021',
+      query: 'select * from parties where name like $1',
+      params: ['%王五郎%', residentId],
+    });
+    const logged = JSON.stringify(serializeError(dbError));
+    expect(logged).toContain('invalid byte sequence');
+    expect(logged).toContain('22021');
+    for (const secret of ['王五郎', residentId, 'select']) expect(logged).not.toContain(secret);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(logs.length).toBeGreaterThan(100);
-    for (const secret of [residentId, '张三丰', '13812345678', '五马街', token, DEMO_PASSWORD, '李四']) {
+    for (const secret of [
+      residentId,
+      '张三丰',
+      '王五郎',
+      '13812345678',
+      '五马街',
+      token,
+      DEMO_PASSWORD,
+      '李四',
+    ]) {
       expect(logs, `log contains ${secret}`).not.toContain(secret);
     }
   });

@@ -37,6 +37,13 @@ export const EVIDENCE_KINDS = [
 
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/**
+ * Kinds whose committed document holds personal information in clear (a filed party's name, ID
+ * numbers, phone, address): the document is given, in an entry's package, only to readers allowed
+ * to see personal information unmasked. The entry, its proof and checkpoint still verify without it.
+ */
+export const EVIDENCE_KINDS_WITH_PERSONAL_DATA: ReadonlySet<EvidenceKind> = new Set(['party.filed']);
+
 /** What each kind is called on screens (the ledger stores the kind, never these names). */
 export const EVIDENCE_KIND_NAMES = {
   'party.filed': { zh: '主体备案', en: 'Party filed' },

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, Result, Space, Spin, Switch, Typography, Up
 import { useState } from 'react';
 import { getToken } from '../../app/api';
 import { useI18n } from '../../app/i18n';
+import { ConformanceReportView, isConformanceReport, RawAnswer, ReceiptView } from './SubmitAnswer';
 
 /** Largest message the page sends (the server has its own, larger, limit). */
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -13,7 +14,7 @@ export default function SubmitPage() {
   const [text, setText] = useState('');
   const [dryRun, setDryRun] = useState(true);
   const [busy, setBusy] = useState(false);
-  const [answer, setAnswer] = useState<{ status: number; body: string } | null>(null);
+  const [answer, setAnswer] = useState<{ status: number; body: string; parsed?: unknown } | null>(null);
 
   const send = async (body: Blob | string, name: string) => {
     setBusy(true);
@@ -30,13 +31,13 @@ export default function SubmitPage() {
         body,
       });
       const raw = await response.text();
-      let pretty = raw;
       try {
-        pretty = JSON.stringify(JSON.parse(raw), null, 2);
+        const parsed: unknown = JSON.parse(raw);
+        setAnswer({ status: response.status, body: JSON.stringify(parsed, null, 2), parsed });
       } catch {
         // XML or plain text: shown as is
+        setAnswer({ status: response.status, body: raw });
       }
-      setAnswer({ status: response.status, body: pretty });
     } catch {
       setAnswer({ status: 0, body: t('ceb.networkError') });
     } finally {
@@ -87,20 +88,21 @@ export default function SubmitPage() {
       {busy && <Spin />}
       {answer && (
         <Card size="small">
-          <Result
-            status={answer.status >= 200 && answer.status < 300 ? 'success' : 'error'}
-            title={`HTTP ${answer.status}`}
-            subTitle={
-              answer.status === 400 ? t('ceb.formatError') : dryRun ? t('ceb.dryRunDone') : t('ceb.sent')
-            }
-            style={{ padding: 8 }}
-          />
-          {answer.status >= 400 && answer.status !== 400 && (
-            <Alert type="error" showIcon message={answer.body.slice(0, 300)} />
+          {isConformanceReport(answer.parsed) ? (
+            <ConformanceReportView report={answer.parsed} />
+          ) : (
+            <>
+              <Result
+                status={answer.status >= 200 && answer.status < 300 ? 'success' : 'error'}
+                title={`HTTP ${answer.status}`}
+                subTitle={answer.status === 400 ? t('ceb.formatError') : t('ceb.sent')}
+                style={{ padding: 8 }}
+              />
+              {answer.status > 400 && <Alert type="error" showIcon message={answer.body.slice(0, 300)} />}
+              {answer.parsed !== undefined && answer.status < 500 && <ReceiptView receipt={answer.parsed} />}
+            </>
           )}
-          <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12, maxHeight: 480, overflow: 'auto' }}>
-            {answer.body}
-          </pre>
+          <RawAnswer body={answer.body} />
         </Card>
       )}
     </Space>

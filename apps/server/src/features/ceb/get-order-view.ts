@@ -3,7 +3,7 @@
  * waybill and inventory (and its cancel/return), with the receipts issued and the status history.
  * Personal information is masked unless the caller holds pii:unmasked.
  */
-import { maskAddress, maskIdNumber, maskName, maskPhone } from '@kouan/domain/privacy';
+import { maskAddress, maskIdNumber, maskName, maskPassport, maskPhone } from '@kouan/domain/privacy';
 import type { Store } from '../../db/store';
 import { type Actor, can } from '../../lib/actor';
 import type { PiiVault } from '../../lib/pii';
@@ -19,6 +19,8 @@ const MASKS: Readonly<Record<string, (v: string) => string>> = {
   payerName: maskName,
   consignee: maskName,
   buyerIdNumber: maskIdNumber,
+  // 订购人的交易平台注册号: an account name, often the buyer's phone number.
+  buyerRegNo: maskPassport,
   payerIdNumber: maskIdNumber,
   buyerTelephone: maskPhone,
   consigneeTelephone: maskPhone,

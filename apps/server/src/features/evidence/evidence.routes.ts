@@ -91,6 +91,8 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: '存证包（可离线验证）/ Evidence package for offline verification',
+          description:
+            'The entry bytes, metadata, the document the entry commits to, an inclusion proof and the signed checkpoint it leads to. A document that holds personal information in clear (party.filed) is included only for readers allowed to see it unmasked (pii:unmasked); for others the package leaves it out and still verifies (the document check is then skipped).',
           params: Index,
           response: { 200: Type.Unknown(), ...errorResponses },
         },

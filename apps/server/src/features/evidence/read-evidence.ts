@@ -1,9 +1,11 @@
-import type { NoteSigner } from '@kouan/domain/evidence';
 import {
   buildEvidencePackage,
   consistencyProof,
+  EVIDENCE_KINDS_WITH_PERSONAL_DATA,
+  type EvidenceKind,
   type EvidencePackage,
   inclusionProof,
+  type NoteSigner,
   nodeGetterFromMap,
   nodesNeededForConsistency,
   nodesNeededForInclusion,
@@ -155,7 +157,11 @@ export async function getEvidencePackage(
   if (!checkpoint) throw evidenceError('EVIDENCE_NO_CHECKPOINT');
   const nodes = await evidence.getNodes(nodesNeededForInclusion(index, checkpoint.treeSize));
   const proof = inclusionProof(index, checkpoint.treeSize, nodeGetterFromMap(nodes));
-  const opened = await readCommittedDocument(evidence, deps.vault, entry);
+  // A document holding personal information in clear is left out for readers who see it masked
+  // elsewhere; the package still proves the entry (and the content hash its leaf commits to).
+  const withheld =
+    EVIDENCE_KINDS_WITH_PERSONAL_DATA.has(entry.kind as EvidenceKind) && !can(actor, 'pii:unmasked');
+  const opened = withheld ? undefined : await readCommittedDocument(evidence, deps.vault, entry);
   if (opened && !opened.ok) throw evidenceError('EVIDENCE_DOCUMENT_CORRUPT', { index: entry.idx });
   const document = opened?.bytes;
   const leaf = JSON.parse(Buffer.from(entry.leaf).toString('utf8')) as Record<string, string | null>;
