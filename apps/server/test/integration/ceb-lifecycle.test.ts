@@ -2,7 +2,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialXsdErrors } from '../../../../packages/domain/test/official-xsd';
 import { cebIntakeDeps, createCebIntakeService, rejectExpiredInventories } from '../../src/features/ceb';
-import { actorOf, freshBuyer, post, SENDER, sampleSet, signAs, statuses, submitSet } from '../ceb-helpers';
+import {
+  actorOf,
+  demoParties,
+  enterpriseFor,
+  freshBuyer,
+  post,
+  SENDER,
+  sampleSet,
+  signAs,
+  statuses,
+  submitSet,
+} from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -168,6 +179,42 @@ describe('saved, not declared (appStatus 1, 暂存)', () => {
 });
 
 describe('queries and visibility', () => {
+  it("a receipt of several units is not shown to a party named in one unit only (it holds the others' results)", async () => {
+    const { createApiKey } = await import('../../src/features/identity/api-keys');
+    const { systemActor } = await import('../../src/lib/actor');
+    const otherPay = '3303960P77';
+    const { orgId } = await enterpriseFor(t, otherPay, 990_201, 'payment');
+    const { key } = await createApiKey(
+      { store: t.platform.store, clock: t.clock },
+      systemActor('req_test', 'test'),
+      { label: 'other payment', orgId },
+    );
+    const mine = sampleSet(t, { buyer: freshBuyer() });
+    const theirs = sampleSet(t, {
+      buyer: freshBuyer(),
+      parties: { ...demoParties(t.demo), payment: { code: otherPay, name: '另一支付企业' } },
+    });
+    const unit = (xml: string) => /<ceb:Order>[\s\S]*<\/ceb:Order>/.exec(xml)![0];
+    const both = await post(
+      t,
+      'ebc',
+      mine.order.replace(unit(mine.order), unit(mine.order) + unit(theirs.order)),
+      {
+        json: true,
+      },
+    );
+    expect(statuses(both.body)).toEqual(['120', '120']);
+    const seen = async (auth: { apiKey: string }) => {
+      const res = await t.request('GET', '/api/ceb/receipts?order=desc&limit=50', auth);
+      return res.body.items.some((r: { xml: string }) => r.xml.includes(theirs.orderNo));
+    };
+    // The sender and the parties both orders name see it; each payment enterprise, named in one, does not.
+    expect(await seen({ apiKey: t.apiKey('ebc') })).toBe(true);
+    expect(await seen({ apiKey: t.apiKey('ebp') })).toBe(true);
+    expect(await seen({ apiKey: key })).toBe(false);
+    expect(await seen({ apiKey: t.apiKey('payment') })).toBe(false);
+  });
+
   it('lists receipts newest first, of one type, or only the refusals', async () => {
     const set = sampleSet(t, { buyer: freshBuyer() });
     await submitSet(t, set);

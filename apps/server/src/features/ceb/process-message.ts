@@ -141,6 +141,18 @@ function recordAccepted(
   });
 }
 
+/**
+ * Who may read a message's receipt and its evidence entry: the sender, and the parties that every
+ * unit names. The receipt holds each unit's returnInfo; a party named in one unit only (one order's
+ * payment enterprise) must not read the others'. It gets the receipts about its own unit later, as
+ * status changes of that unit alone.
+ */
+function messageRecipients(copCode: string, list: readonly SetUnit[], spec: UnitSpec): string[] {
+  const [first, ...rest] = list.map((u) => new Set(spec.parties(u.head)));
+  const common = first ? [...first].filter((code) => rest.every((named) => named.has(code))) : [];
+  return [...new Set([copCode, ...common])];
+}
+
 export async function processMessage(
   ctx: BatchContext,
   p: Prepared,
@@ -156,7 +168,7 @@ export async function processMessage(
   const results = refusal
     ? refusedUnits(ctx, spec, list, serials, refusal)
     : await acceptUnits(ctx, p, { list, messageId, receiptId, serials }, lookup);
-  const recipients = [...new Set([copCode, ...list.flatMap((u) => spec.parties(u.head))])];
+  const recipients = messageRecipients(copCode, list, spec);
   const receiptUnits = list.map((u, i) => {
     const r = results[i] as UnitResult;
     return spec.receiptUnit(u.head, {
