@@ -341,6 +341,11 @@ describe('dry run (conformance check)', () => {
     expect(bad.body.signature.code).toBe('-621028');
     expect(bad.body.signature.details.reason).toBe('digest_mismatch');
     expect(bad.body.signature.details.computedDigestBase64).toBeTruthy();
+    // the unit's finding names the signature, and a refused inventory gets no invtNo
+    expect(bad.body.units[0].findings[0]).toMatchObject({ code: '-621028', field: 'Signature' });
+    const sent = await post(t, SENDER.inventory, tampered, { json: true });
+    expect(statuses(sent.body)).toEqual(['-621028']);
+    expect(sent.body.CEB622Message.InventoryReturn[0].invtNo).toBeUndefined();
     const broken = await post(
       t,
       SENDER.inventory,

@@ -1,4 +1,5 @@
 import type { CebErrorCode } from '@kouan/domain/ceb';
+import type { Actor } from '../../lib/actor';
 import { PARTY_KIND_NAMES, type PartyKind, type PartyRow } from '../parties';
 import { type PartyRole, ROLE_KINDS } from './unit-spec';
 
@@ -66,4 +67,15 @@ export function partyLookup(byCode: ReadonlyMap<string, readonly PartyRow[]>): P
     activeIds: (code) => activeRows(code).map((p) => p.id),
     isActiveParty: (code, partyId) => activeRows(code).some((p) => p.id === partyId),
   };
+}
+
+/**
+ * The filed party that sent a message: the API key's own (an enterprise filed as several kinds has a
+ * row per kind under its customs code), else the code's first active party (a system job).
+ */
+export function senderPartyId(actor: Actor, copCode: string, lookup: PartyLookup): string | null {
+  if (actor.type !== 'system' && actor.scope.kind === 'enterprise' && actor.scope.partyId) {
+    return lookup.isActiveParty(copCode, actor.scope.partyId) ? actor.scope.partyId : null;
+  }
+  return lookup.active(copCode)?.id ?? null;
 }

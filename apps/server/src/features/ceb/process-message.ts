@@ -6,12 +6,13 @@ import { str, type UnitSpec } from './ceb-units';
 import type { SetUnit } from './checks';
 import type { DecodedMessage } from './decode-message';
 import { assignNumbers } from './import-set';
-import type { PartyLookup } from './party-lookup';
+import { type PartyLookup, senderPartyId } from './party-lookup';
 import { processUnit, type UnitResult } from './process-unit';
 import { finding } from './store-document';
 import type { CebSubmission, CebSubmissionResult, SignatureVerdict } from './submit-messages';
 
-type Refusal = { code?: string; zh: string; en: string };
+/** Why a whole message is refused, and the field it is about (the sender, or the signature). */
+type Refusal = { code?: string; field: string; zh: string; en: string };
 
 /** A decoded message with what was checked outside the transaction (sender, signature). */
 export interface Prepared {
@@ -39,19 +40,15 @@ function refusedUnits(
 ): UnitResult[] {
   const results: UnitResult[] = [];
   for (const [i, u] of list.entries()) {
-    const numbers = assignNumbers(ctx.now, str(u.head, 'customsCode') || '0000', 'I', serials[i] ?? 0);
-    const f = finding(
-      refusal.code ?? spec.codes.noPermission,
-      'BaseTransfer.copCode',
-      refusal.zh,
-      refusal.en,
-    );
+    // Never accepted: a preNo to answer with, but no invtNo (customs issued none).
+    const { preNo } = assignNumbers(ctx.now, str(u.head, 'customsCode') || '0000', 'I', serials[i] ?? 0);
+    const f = finding(refusal.code ?? spec.codes.noPermission, refusal.field, refusal.zh, refusal.en);
     results.push({
       returnStatus: f.code,
       returnInfo: `[${f.code}] ${f.zh}`,
       findings: [f],
       docKey: spec.key(u.head),
-      ...numbers,
+      preNo,
     });
   }
   return results;
@@ -72,7 +69,7 @@ async function acceptUnits(
     id: messageId,
     guid: decoded.view.guid,
     sender_org_id: item.actor.orgId ?? '',
-    sender_party_id: lookup.active(copCode)?.id ?? null,
+    sender_party_id: senderPartyId(item.actor, copCode, lookup),
     cop_code: copCode,
     message_type: decoded.view.type,
     direction: spec.direction,
@@ -164,7 +161,9 @@ export async function processMessage(
   const list = units(decoded);
   const messageId = newId('cebmsg', ctx.now.getTime());
   const receiptId = newId('rcpt', ctx.now.getTime());
-  const refusal: Refusal | null = p.senderRefusal ?? signatureRefusal(p);
+  const refusal: Refusal | null = p.senderRefusal
+    ? { ...p.senderRefusal, field: 'BaseTransfer.copCode' }
+    : signatureRefusal(p);
   const results = refusal
     ? refusedUnits(ctx, spec, list, serials, refusal)
     : await acceptUnits(ctx, p, { list, messageId, receiptId, serials }, lookup);
@@ -209,5 +208,5 @@ export async function processMessage(
 
 function signatureRefusal(p: Prepared): Refusal | null {
   if (!p.signature || p.signature.ok) return null;
-  return { code: p.signature.code, zh: p.signature.zh, en: p.signature.en };
+  return { code: p.signature.code, field: 'Signature', zh: p.signature.zh, en: p.signature.en };
 }

@@ -10,7 +10,7 @@ import type { Actor } from '../../lib/actor';
 import { findPartiesByCustomsCode } from '../parties';
 import { BatchContext, type CebDeps } from './batch-context';
 import { type DecodedMessage, decodeMessage, type FormatFailure } from './decode-message';
-import { type PartyLookup, partyLookup } from './party-lookup';
+import { type PartyLookup, partyLookup, senderPartyId } from './party-lookup';
 import { processBatch } from './process-batch';
 import { type Prepared, units } from './process-message';
 import type { UnitResult } from './process-unit';
@@ -74,7 +74,8 @@ function senderRefusal(
     return { zh: '报文须由已备案企业的系统提交', en: 'messages must come from a filed enterprise system' };
   }
   const problem = lookup.problem(copCode);
-  if (problem) return problem;
+  // Answered with the message type's own no-permission code (-621016 for an inventory …).
+  if (problem) return { zh: problem.zh, en: problem.en };
   if (!lookup.isActiveParty(copCode, actor.scope.partyId)) {
     return {
       zh: `报文传输企业 copCode ${copCode} 与 API 密钥所属企业不符，没有权限进行操作`,
@@ -82,14 +83,6 @@ function senderRefusal(
     };
   }
   return null;
-}
-
-/** The filed party whose certificates verify the message: the API key's own, else the code's. */
-function senderPartyId(actor: Actor, copCode: string, lookup: PartyLookup): string | null {
-  if (actor.type !== 'system' && actor.scope.kind === 'enterprise' && actor.scope.partyId) {
-    return lookup.isActiveParty(copCode, actor.scope.partyId) ? actor.scope.partyId : null;
-  }
-  return lookup.active(copCode)?.id ?? null;
 }
 
 export async function submitCebMessages(
