@@ -1,7 +1,7 @@
 import { parseCebXml, readCebMessage, validateCebMessage } from '@kouan/domain/ceb';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, SENDER, sampleSet, signAs, statuses } from '../ceb-helpers';
+import { freshBuyer, post, SENDER, sampleSet, signAs, statuses } from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -78,6 +78,32 @@ describe('accepted forms', () => {
       contentType: 'application/json',
     });
     expect(statuses(refused.body)).toEqual(['-621026']);
+  });
+
+  it('checks a saved inventory (appStatus 1) as if declared in a conformance check, and says so', async () => {
+    // Its order, payment and waybill are in; the inventory is saved only, with goods over CNY 5,000.
+    const set = sampleSet(t, {
+      buyer: freshBuyer(),
+      lines: [{ gcode: '3304990099', name: '保湿精华液 50毫升', qty: '2', price: '2800.00' }],
+      signInventory: (xml) =>
+        signAs(
+          t,
+          'broker',
+          xml.replace('<ceb:appStatus>2</ceb:appStatus>', '<ceb:appStatus>1</ceb:appStatus>'),
+        ),
+    });
+    for (const kind of ['order', 'payment', 'waybill'] as const) await post(t, SENDER[kind], set[kind]);
+    const report = await post(t, SENDER.inventory, set.inventory, { dryRun: true });
+    expect(report.body.ok).toBe(false);
+    expect(report.body.signature).toMatchObject({ ok: true, details: { algorithm: expect.any(String) } });
+    const unit = report.body.units[0];
+    expect(unit.returnStatus).toBe('-621005');
+    expect(unit.findings).toContainEqual(
+      expect.objectContaining({ severity: 'warning', field: 'inventory.appStatus' }),
+    );
+    // Sent for real, the same message is only saved.
+    const sent = await post(t, SENDER.inventory, set.inventory, { json: true });
+    expect(statuses(sent.body)).toEqual(['1']);
   });
 
   it('takes GBK-encoded XML as declared, with the Chinese names intact', async () => {

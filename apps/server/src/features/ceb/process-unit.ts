@@ -56,8 +56,10 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
   // appStatus 1 (暂存) saves a unit at the e-port without declaring it (spec: "1-暂存,2-申报"; the
   // receipts' state 1 is 电子口岸已暂存). The message is kept like every accepted message, with its
   // receipt and evidence; the unit is not declared: no document version, no matching, no quota, no
-  // lifecycle. Sending it again with appStatus 2 declares it.
-  if (str(unit.head, 'appStatus') === '1') {
+  // lifecycle. Sending it again with appStatus 2 declares it. A conformance check (dry run) checks a
+  // saved unit as if declared — what an enterprise testing its connection wants to know — and says so.
+  const saved = str(unit.head, 'appStatus') === '1';
+  if (saved && !ctx.dryRun) {
     return {
       returnStatus: '1',
       returnInfo:
@@ -67,6 +69,32 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
       preNo,
     };
   }
+  const result = await declareUnit(ctx, input, assigned, preNo);
+  if (!saved) return result;
+  return {
+    ...result,
+    findings: [
+      ...result.findings,
+      {
+        code: '1',
+        severity: 'warning',
+        field: `${spec.kind}.appStatus`,
+        zh: 'appStatus=1（暂存）：已按申报（appStatus=2）校验；正式发送 appStatus=1 的报文只暂存，不申报',
+        en: 'appStatus 1 (saved): checked as if declared (appStatus 2); sent for real, a saved message is kept, not declared',
+      },
+    ],
+  };
+}
+
+/** A unit declared (or, for a dry run, checked as if declared): by kind. */
+async function declareUnit(
+  ctx: BatchContext,
+  input: UnitInput,
+  assigned: { preNo: string; invtNo: string },
+  preNo: string,
+): Promise<UnitResult> {
+  const { spec, unit } = input;
+  const key = spec.key(unit.head);
   switch (spec.kind) {
     case 'inventory':
       return declareInventory(ctx, input, assigned);

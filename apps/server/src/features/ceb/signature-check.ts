@@ -33,10 +33,11 @@ export function createSignatureCheck(
   policy: CebSignaturePolicy,
 ): SignatureCheck | undefined {
   if (policy === 'off') return undefined;
-  return async ({ decoded, body, senderPartyId, at }): Promise<SignatureVerdict> => {
+  return async ({ decoded, body, senderPartyId, at, asDeclared }): Promise<SignatureVerdict> => {
     // A message that declares nothing (every unit saved, appStatus 1) is not checked: the spec asks
-    // for the signature of a declaration ("填写2时,Signature节点必须填写").
-    if (!declared(decoded)) return { ok: true, details: { checked: false } };
+    // for the signature of a declaration ("填写2时,Signature节点必须填写"). A conformance check
+    // checks it as if declared.
+    if (!asDeclared && !declared(decoded)) return { ok: true, details: { checked: false } };
     const present = decoded.view.signature !== undefined;
     if (!present && policy === 'verify-if-present') return { ok: true, details: { checked: false } };
     const xml = businessXml(decoded, body);

@@ -30,6 +30,8 @@ export type SignatureCheck = (input: {
   body: Uint8Array;
   senderPartyId: string | null;
   at: Date;
+  /** Check a message that declares nothing (appStatus 1) as if it declared (the conformance check). */
+  asDeclared?: boolean;
 }) => Promise<SignatureVerdict> | SignatureVerdict;
 
 export type SignatureVerdict =
@@ -116,6 +118,7 @@ export async function submitCebMessages(
           body: item.body,
           senderPartyId: senderPartyId(item.actor, copCode, lookup),
           at: now,
+          asDeclared: options.dryRun === true,
         })
       : null;
     results.push({ item, decoded: d, copCode, senderRefusal: refusal, signature });
