@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { cebIntakeDeps, cebIntakeRoutes, cebRoutes, createCebIntakeService } from '../features/ceb';
 import { dashboardRoutes } from '../features/dashboard/dashboard.routes';
@@ -59,6 +59,43 @@ export function serializeError(error: Error): {
   };
 }
 
+type ParameterSchema = { properties?: Record<string, { type?: unknown }> } | undefined;
+
+const invalidParameter = (field: string, reason: string, reasonZh: string) =>
+  commonError('VALIDATION_FAILED', { field, reason, reasonZh }, { field });
+
+/**
+ * Query and path parameters the schema validator would let through to fail in the database: a NUL
+ * (PostgreSQL text refuses it) and, for integer parameters, a number beyond 2^53 − 1 or an infinity
+ * (the validator coerces `1e309` and `99999999999999999999` to numbers it accepts). Refused here with
+ * 400, naming the parameter.
+ */
+function refuseUnusableParameters(request: FastifyRequest): void {
+  const schema = request.routeOptions.schema as { querystring?: unknown; params?: unknown } | undefined;
+  const parts = [
+    ['query', request.query, schema?.querystring],
+    ['params', request.params, schema?.params],
+  ] as const;
+  for (const [part, values, partSchema] of parts) {
+    const properties = (partSchema as ParameterSchema)?.properties ?? {};
+    for (const [name, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+      const field = `${part}.${name}`;
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (typeof v !== 'string') continue;
+        if (v.includes('\u0000'))
+          throw invalidParameter(field, 'contains a NUL character', '含有空字符（NUL）');
+        if (properties[name]?.type === 'integer' && v.trim() !== '' && !Number.isSafeInteger(Number(v))) {
+          throw invalidParameter(
+            field,
+            `must be a whole number of at most ${Number.MAX_SAFE_INTEGER}`,
+            `须为不超过 ${Number.MAX_SAFE_INTEGER} 的整数`,
+          );
+        }
+      }
+    }
+  }
+}
+
 export async function buildApp(
   deps: AppDeps,
   options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
@@ -99,22 +136,7 @@ export async function buildApp(
     for (const method of methods)
       routes.push({ method, url: route.url, permission: route.config?.permission });
   });
-  // A NUL cannot be stored or searched (PostgreSQL text refuses it): a query parameter holding one is
-  // refused here, naming the parameter, instead of failing in the database.
-  app.addHook('preValidation', async (request) => {
-    const query = request.query as Record<string, unknown> | undefined;
-    for (const [name, value] of Object.entries(query ?? {})) {
-      const values = Array.isArray(value) ? value : [value];
-      if (values.some((v) => typeof v === 'string' && v.includes('\u0000'))) {
-        const field = `query.${name}`;
-        throw commonError(
-          'VALIDATION_FAILED',
-          { field, reason: 'contains a NUL character', reasonZh: '含有空字符（NUL）' },
-          { field },
-        );
-      }
-    }
-  });
+  app.addHook('preValidation', async (request) => refuseUnusableParameters(request));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -31,6 +31,47 @@ describe('every route declares its permission', () => {
     expect(Object.keys(docs.body.paths)).toContain('/api/parties');
   });
 
+  it('answers hostile query and path values on every GET route with a 4xx naming the parameter, never a 500', async () => {
+    const token = await t.login('customs');
+    const docs = await t.request('GET', '/docs/json');
+    const hostile = [
+      '-1',
+      '99999999999999999999',
+      '1e309',
+      'abc',
+      '\u0000',
+      'x'.repeat(3000),
+      '2026-13-45T99:99',
+    ];
+    const failures: string[] = [];
+    let checked = 0;
+    for (const [path, item] of Object.entries(docs.body.paths as Record<string, Record<string, unknown>>)) {
+      const get = item.get as { parameters?: { name: string; in: string }[] } | undefined;
+      if (!get) continue;
+      const query = (get.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      const withPath = (value: string) => path.replace(/\{[^}]+\}/g, encodeURIComponent(value));
+      const urls = [
+        ...(path.includes('{') ? hostile.map(withPath) : []),
+        ...query.flatMap((name) => hostile.map((v) => `${withPath('1')}?${name}=${encodeURIComponent(v)}`)),
+      ];
+      for (const url of urls) {
+        const res = await t.request('GET', url, { token });
+        checked += 1;
+        if (res.status >= 500) failures.push(`${url.slice(0, 80)} → ${res.status}`);
+        else if (res.status === 400 && !res.body.error?.message?.zh)
+          failures.push(`${url.slice(0, 80)}: no message`);
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+    expect(failures).toEqual([]);
+    const big = await t.request('GET', '/api/parties?page=99999999999999999999', { token });
+    expect(big.status).toBe(400);
+    expect(big.body.error.field).toBe('query.page');
+    const nul = await t.request('GET', `/api/ceb/orders/${encodeURIComponent('\u0000')}/x`, { token });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.field).toBe('params.ebpCode');
+  });
+
   it('answers unknown routes with a bilingual error and no stack trace', async () => {
     const res = await t.request('GET', '/api/nothing-here');
     expect(res.status).toBe(404);
