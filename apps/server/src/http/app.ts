@@ -64,13 +64,35 @@ type ParameterSchema = { properties?: Record<string, { type?: unknown }> } | und
 const invalidParameter = (field: string, reason: string, reasonZh: string) =>
   commonError('VALIDATION_FAILED', { field, reason, reasonZh }, { field });
 
+/** C0 control characters other than tab, line feed and carriage return, and DEL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** The JSON pointer of the first string in a parsed body that holds a control character, if any. */
+function controlCharacterAt(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return CONTROL_CHARACTER.test(value) ? path || '/' : undefined;
+  if (value === null || typeof value !== 'object' || depth > 64 || Buffer.isBuffer(value)) return undefined;
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    const found = controlCharacterAt(inner, `${path}/${key}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
- * Query and path parameters the schema validator would let through to fail in the database: a NUL
+ * Parameters the schema validator would let through to fail in the database or spoil a record: a NUL
  * (PostgreSQL text refuses it) and, for integer parameters, a number beyond 2^53 − 1 or an infinity
  * (the validator coerces `1e309` and `99999999999999999999` to numbers it accepts). Refused here with
- * 400, naming the parameter.
+ * 400, naming the parameter; and a control character in a JSON body's text.
  */
 function refuseUnusableParameters(request: FastifyRequest): void {
+  // A JSON body's text may not hold control characters (a NUL in a name, say): they cannot be stored
+  // in PostgreSQL text, and no field of Kouan's means them. A raw body (a CEB message) is the
+  // intake's own to check.
+  const inBody = controlCharacterAt(request.body, '');
+  if (inBody) {
+    throw invalidParameter(inBody, 'contains a control character', '含有控制字符');
+  }
   const schema = request.routeOptions.schema as { querystring?: unknown; params?: unknown } | undefined;
   const parts = [
     ['query', request.query, schema?.querystring],

@@ -70,6 +70,21 @@ describe('every route declares its permission', () => {
     const nul = await t.request('GET', `/api/ceb/orders/${encodeURIComponent('\u0000')}/x`, { token });
     expect(nul.status).toBe(400);
     expect(nul.body.error.field).toBe('params.ebpCode');
+    // and a control character in a JSON body's text: refused, naming the field, nothing filed
+    const officer = await t.login('commerce');
+    const before = await t.sql<{ n: number }>('select count(*)::int as n from parties');
+    const filed = await t.request('POST', '/api/parties', {
+      token: officer,
+      body: {
+        parties: [
+          { kind: 'consumer', legalForm: 'individual', name: '张\u0000三', residentId: '11010519491231002X' },
+        ],
+      },
+    });
+    expect(filed.status).toBe(400);
+    expect(filed.body.error.field).toBe('/parties/0/name');
+    const after = await t.sql<{ n: number }>('select count(*)::int as n from parties');
+    expect(after[0]?.n).toBe(before[0]?.n);
   });
 
   it('answers unknown routes with a bilingual error and no stack trace', async () => {
