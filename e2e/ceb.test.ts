@@ -115,8 +115,14 @@ describe('cross-border e-commerce in the console', () => {
     await page.getByText('全部检查通过，可以正式申报').waitFor();
     expect(await page.getByTestId('signature-verdict').textContent()).toContain('签名有效');
     await page.locator('.ant-switch').click();
+    // sent for real, the altered one is refused (and not kept): the page says so, not just "HTTP 200"
+    await page.getByPlaceholder('或在此粘贴报文').fill(altered);
     await page.getByRole('button', { name: /申\s*报/ }).click();
-    await page.getByText('已申报，回执如下').waitFor();
+    await page.getByText('1 个业务单元被退回').waitFor();
+    expect(await page.getByTestId('receipt-view').textContent()).toContain('-621028');
+    await page.getByPlaceholder('或在此粘贴报文').fill(set.inventory);
+    await page.getByRole('button', { name: /申\s*报/ }).click();
+    await page.getByText('报文已受理').waitFor();
     expect(await page.getByTestId('receipt-view').textContent()).toContain('进口清单回执 CEB622');
     await screenshot(page, '30-broker-submit-inventory');
     await signOut(page);

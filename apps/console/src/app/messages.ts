@@ -425,6 +425,8 @@ export const MESSAGES = {
   ],
   'ceb.dryRunDone': ['校验完成，未保存', 'checked, nothing stored'],
   'ceb.sent': ['已申报，回执如下', 'sent; the receipt follows'],
+  'ceb.sentAccepted': ['报文已受理', 'message accepted'],
+  'ceb.sentRefused': ['{n} 个业务单元被退回', '{n} unit(s) refused'],
   'ceb.reportOk': ['全部检查通过，可以正式申报', 'passes every check: ready to send'],
   'ceb.reportProblems': [
     '发现 {n} 个问题，正式申报将被退回',

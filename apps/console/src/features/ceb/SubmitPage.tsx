@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, Result, Space, Spin, Switch, Typography, Up
 import { useState } from 'react';
 import { getToken } from '../../app/api';
 import { useI18n } from '../../app/i18n';
+import { receiptUnits } from './labels';
 import { ConformanceReportView, isConformanceReport, RawAnswer, ReceiptView } from './SubmitAnswer';
 
 /** Largest message the page sends (the server has its own, larger, limit). */
@@ -44,6 +45,11 @@ export default function SubmitPage() {
       setBusy(false);
     }
   };
+
+  // Units of the receipt answered with an error code (a refusal): HTTP 200 all the same.
+  const refusedUnits = receiptUnits(answer?.parsed).filter((u) =>
+    String(u.returnStatus ?? '').startsWith('-'),
+  ).length;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="submit-page">
@@ -93,8 +99,16 @@ export default function SubmitPage() {
           ) : (
             <>
               <Result
-                status={answer.status >= 200 && answer.status < 300 ? 'success' : 'error'}
-                title={`HTTP ${answer.status}`}
+                status={
+                  refusedUnits === 0 && answer.status >= 200 && answer.status < 300 ? 'success' : 'error'
+                }
+                title={
+                  answer.status === 200
+                    ? refusedUnits === 0
+                      ? t('ceb.sentAccepted')
+                      : t('ceb.sentRefused', { n: refusedUnits })
+                    : `HTTP ${answer.status}`
+                }
                 subTitle={answer.status === 400 ? t('ceb.formatError') : t('ceb.sent')}
                 style={{ padding: 8 }}
               />
