@@ -28,6 +28,42 @@ export interface SignatureFailureDetails {
   canonicalSha256Hex?: string;
 }
 
+type Bilingual = { readonly zh: string; readonly en: string };
+
+/** Each failure reason in words, for screens (the verdict carries the reason itself). */
+export const SIGNATURE_FAILURE_REASON_NAMES: Readonly<Record<SignatureFailureReason, Bilingual>> = {
+  signature_missing: { zh: '缺少签名', en: 'no signature' },
+  malformed_signature: { zh: '签名结构不正确', en: 'malformed signature' },
+  unsupported_algorithm: { zh: '不支持的算法', en: 'unsupported algorithm' },
+  certificate_unknown: { zh: '证书未在主体库登记', en: 'certificate not registered' },
+  certificate_expired: { zh: '证书已过期', en: 'certificate expired' },
+  certificate_not_yet_valid: { zh: '证书尚未生效', en: 'certificate not yet valid' },
+  certificate_revoked: { zh: '证书已吊销', en: 'certificate revoked' },
+  digest_mismatch: {
+    zh: '摘要值不符：签名后报文内容被改动',
+    en: 'digest mismatch: the content changed after signing',
+  },
+  signature_mismatch: { zh: '签名值与证书公钥不符', en: 'signature value does not match the certificate' },
+};
+
+/**
+ * The name of each detail of a signature check, for screens: the failure details above, the reason,
+ * and the certificate a valid signature was checked against.
+ */
+export const SIGNATURE_DETAIL_NAMES: Readonly<
+  Record<keyof SignatureFailureDetails | 'reason' | 'certificateId', Bilingual>
+> = {
+  reason: { zh: '原因', en: 'reason' },
+  algorithm: { zh: '签名算法', en: 'signature algorithm' },
+  digestAlgorithm: { zh: '摘要算法', en: 'digest algorithm' },
+  keyName: { zh: '密钥名称（KeyName）', en: 'key name (KeyName)' },
+  certificateSerial: { zh: '证书序列号', en: 'certificate serial' },
+  certificateId: { zh: '登记的证书', en: 'registered certificate' },
+  expectedDigestBase64: { zh: '报文中的摘要值', en: 'DigestValue in the message' },
+  computedDigestBase64: { zh: '按报文重新计算的摘要值', en: 'digest recomputed from the message' },
+  canonicalSha256Hex: { zh: '规范化字节的 SHA-256', en: 'SHA-256 of the canonicalised bytes' },
+};
+
 interface CodeFamily {
   readonly missing: string;
   readonly digest: string;

@@ -33,7 +33,7 @@ export {
 export type { XDocument, XElement, XmlReadResult, XNode } from './dom';
 export { readXmlDocument, XMLDSIG_MAX_DEPTH, XMLDSIG_MAX_ELEMENTS } from './dom';
 export type { SignatureFailureDetails, SignatureFailureReason } from './failures';
-export { signatureFailureCode } from './failures';
+export { SIGNATURE_DETAIL_NAMES, SIGNATURE_FAILURE_REASON_NAMES, signatureFailureCode } from './failures';
 export type { SignCebXmlInput } from './sign';
 export { signCebXml } from './sign';
 export type { Sm2Point, Sm2Signature } from './sm2';

@@ -1,3 +1,4 @@
+import { SIGNATURE_DETAIL_NAMES, SIGNATURE_FAILURE_REASON_NAMES } from '@kouan/domain/xmldsig/failures';
 import { Alert, Collapse, Descriptions, Result, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { receiptName, receiptUnits } from './labels';
@@ -84,34 +85,10 @@ function ProblemsTable({ problems, testId }: { problems: readonly Problem[]; tes
   );
 }
 
-/** Names of the signature check's details (SignatureFailureDetails and the verdict's own fields). */
-const DETAIL_LABELS: Record<string, { zh: string; en: string }> = {
-  reason: { zh: '原因', en: 'reason' },
-  algorithm: { zh: '签名算法', en: 'signature algorithm' },
-  digestAlgorithm: { zh: '摘要算法', en: 'digest algorithm' },
-  keyName: { zh: '密钥名称（KeyName）', en: 'key name (KeyName)' },
-  certificateSerial: { zh: '证书序列号', en: 'certificate serial' },
-  certificateId: { zh: '登记的证书', en: 'registered certificate' },
-  expectedDigestBase64: { zh: '报文中的摘要值', en: 'DigestValue in the message' },
-  computedDigestBase64: { zh: '按报文重新计算的摘要值', en: 'digest recomputed from the message' },
-  canonicalSha256Hex: { zh: '规范化字节的 SHA-256', en: 'SHA-256 of the canonicalised bytes' },
-};
-
-/** The reasons verifyCebSignature gives (SignatureFailureReason), in words. */
-const REASONS: Record<string, { zh: string; en: string }> = {
-  signature_missing: { zh: '缺少签名', en: 'no signature' },
-  malformed_signature: { zh: '签名结构不正确', en: 'malformed signature' },
-  unsupported_algorithm: { zh: '不支持的算法', en: 'unsupported algorithm' },
-  certificate_unknown: { zh: '证书未在主体库登记', en: 'certificate not registered' },
-  certificate_expired: { zh: '证书已过期', en: 'certificate expired' },
-  certificate_not_yet_valid: { zh: '证书尚未生效', en: 'certificate not yet valid' },
-  certificate_revoked: { zh: '证书已吊销', en: 'certificate revoked' },
-  digest_mismatch: {
-    zh: '摘要值不符：签名后报文内容被改动',
-    en: 'digest mismatch: the content changed after signing',
-  },
-  signature_mismatch: { zh: '签名值与证书公钥不符', en: 'signature value does not match the certificate' },
-};
+/** The name under a key the server sent (a closed vocabulary; an unknown key has none). */
+function nameOf<K extends string>(names: Readonly<Record<K, { zh: string; en: string }>>, key: string) {
+  return Object.hasOwn(names, key) ? names[key as K] : undefined;
+}
 
 /** What the signature check found, with its details (reason, certificate, digests) spelled out. */
 function SignatureSection({ signature }: { signature: ConformanceReport['signature'] }) {
@@ -137,14 +114,18 @@ function SignatureSection({ signature }: { signature: ConformanceReport['signatu
       )}
       {details.length > 0 && (
         <Descriptions size="small" column={1} bordered>
-          {details.map(([key, value]) => (
-            <Descriptions.Item key={key} label={DETAIL_LABELS[key]?.[lang] ?? key}>
-              <Typography.Text code style={{ wordBreak: 'break-all' }}>
-                {typeof value === 'string' ? value : JSON.stringify(value)}
-              </Typography.Text>
-              {key === 'reason' && typeof value === 'string' && REASONS[value] && ` ${REASONS[value][lang]}`}
-            </Descriptions.Item>
-          ))}
+          {details.map(([key, value]) => {
+            const text = typeof value === 'string' ? value : JSON.stringify(value);
+            const reason = key === 'reason' ? nameOf(SIGNATURE_FAILURE_REASON_NAMES, text) : undefined;
+            return (
+              <Descriptions.Item key={key} label={nameOf(SIGNATURE_DETAIL_NAMES, key)?.[lang] ?? key}>
+                <Typography.Text code style={{ wordBreak: 'break-all' }}>
+                  {text}
+                </Typography.Text>
+                {reason && ` ${reason[lang]}`}
+              </Descriptions.Item>
+            );
+          })}
         </Descriptions>
       )}
     </Space>

@@ -69,7 +69,7 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
       preNo,
     };
   }
-  const result = await declareUnit(ctx, input, assigned, preNo);
+  const result = await declareUnit(ctx, input, { key, preNo, assigned });
   if (!saved) return result;
   return {
     ...result,
@@ -90,11 +90,10 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
 async function declareUnit(
   ctx: BatchContext,
   input: UnitInput,
-  assigned: { preNo: string; invtNo: string },
-  preNo: string,
+  numbers: { key: string; preNo: string; assigned: { preNo: string; invtNo: string } },
 ): Promise<UnitResult> {
   const { spec, unit } = input;
-  const key = spec.key(unit.head);
+  const { key, preNo, assigned } = numbers;
   switch (spec.kind) {
     case 'inventory':
       return declareInventory(ctx, input, assigned);
