@@ -5,7 +5,7 @@ import { migrate, pendingMigrations } from './db/migrate';
 import { createStore, type Store } from './db/store';
 import { cebIntakeDeps, createCebIntakeService, rejectExpiredInventories } from './features/ceb';
 import { createCheckpointer } from './features/evidence/checkpointer';
-import { createEvidenceSigner, publicKeyPem } from './features/evidence/evidence-signer';
+import { createEvidenceSigner, logVerifierKeys, publicKeyPem } from './features/evidence/evidence-signer';
 import { issueCheckpoint } from './features/evidence/issue-checkpoint';
 import { type BuiltApp, buildApp } from './http/app';
 import type { AppDeps } from './http/deps';
@@ -54,6 +54,7 @@ export async function startPlatform(options: {
     keyName: config.evidence.keyName,
     privateKeyPem: secrets.evidenceSigningKeyPem,
   });
+  logVerifierKeys(signer, config.evidence.retiredVerifierKeys);
   const issue = () => issueCheckpoint({ store, signer, origin: config.evidence.origin, clock });
   let built: BuiltApp | undefined;
   const checkpointer = createCheckpointer({

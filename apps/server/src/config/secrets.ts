@@ -34,6 +34,36 @@ export function resolveSecrets(config: Config): Secrets {
   };
 }
 
+/**
+ * The secrets as configured or kept, never creating any: for tools that must not change a
+ * deployment they are pointed at (evidence:verify). Throws, naming what is missing.
+ */
+export function readSecrets(config: Config): Secrets {
+  const { secrets } = config;
+  const file = path.join(config.dataDir, 'secrets.json');
+  let stored: Partial<StoredSecrets> = {};
+  if (!secrets.piiKeyBase64 || !secrets.piiHashKeyBase64 || !secrets.evidenceSigningKeyPem) {
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredSecrets>;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  const piiKey = secrets.piiKeyBase64 ?? stored.piiKey;
+  const piiHashKey = secrets.piiHashKeyBase64 ?? stored.piiHashKey;
+  const evidenceSigningKeyPem = secrets.evidenceSigningKeyPem ?? stored.evidenceSigningKeyPem;
+  if (!piiKey || !piiHashKey || !evidenceSigningKeyPem) {
+    throw new Error(
+      `the deployment's keys are neither configured (KOUAN_PII_KEY, KOUAN_PII_HASH_KEY, KOUAN_EVIDENCE_SIGNING_KEY) nor kept in ${file}`,
+    );
+  }
+  return {
+    piiKey: Buffer.from(piiKey, 'base64'),
+    piiHashKey: Buffer.from(piiHashKey, 'base64'),
+    evidenceSigningKeyPem,
+  };
+}
+
 function readOrCreate(file: string): StoredSecrets {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;

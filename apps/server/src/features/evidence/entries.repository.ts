@@ -219,5 +219,21 @@ export function createEvidenceEntriesRepository(db: Kysely<Database>) {
       }
       return out;
     },
+
+    /**
+     * The first bundle whose party index (party_ids, which the GIN index looks parties up by) is not
+     * exactly the parties its entries name: a party removed from it would hide entries from that
+     * party's list, though every entry still verifies. Undefined when every bundle agrees.
+     */
+    async firstBundleWithWrongPartyIndex(): Promise<{ firstIdx: number; entryCount: number } | undefined> {
+      const rows = await sql<{ first_idx: number | string; entry_count: number }>`
+        select b.first_idx, b.entry_count from evidence_bundles b
+        where coalesce((select array_agg(distinct p order by p) from unnest(b.parties) as e(ps),
+            unnest(string_to_array(nullif(e.ps, ''), ',')) as p), '{}'::text[])
+          is distinct from coalesce((select array_agg(distinct p order by p) from unnest(b.party_ids) as p), '{}'::text[])
+        order by b.first_idx limit 1`.execute(db);
+      const row = rows.rows[0];
+      return row && { firstIdx: Number(row.first_idx), entryCount: row.entry_count };
+    },
   };
 }

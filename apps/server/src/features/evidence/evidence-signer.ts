@@ -16,3 +16,18 @@ export function createEvidenceSigner(input: { keyName: string; privateKeyPem: st
 export function publicKeyPem(privateKeyPem: string): string {
   return createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
 }
+
+/**
+ * The verifier keys of the log: the current key's, then the retired ones (KOUAN_EVIDENCE_RETIRED_KEYS).
+ * The current key listed as retired is refused: every checkpoint would match two keys, and
+ * verifiers report such a note as signed by an ambiguous key.
+ */
+export function logVerifierKeys(signer: NoteSigner, retired: readonly string[]): string[] {
+  const current = signer.verifierKey();
+  if (retired.includes(current)) {
+    throw new Error(
+      `KOUAN_EVIDENCE_RETIRED_KEYS lists the current signing key's verifier key (${current}): list only keys rotated out`,
+    );
+  }
+  return [current, ...retired];
+}

@@ -84,12 +84,26 @@ async function nodesCompletedBy(evidence: EvidenceRepository, from: number, to: 
   return nodes;
 }
 
+/** A checkpoint kept outside the database (an auditor's copy), checked against the stored log. */
+export interface OutsideCheckpoint {
+  /** Where it came from, for messages (a file name). */
+  readonly label: string;
+  /** The signed note. */
+  readonly note: string;
+}
+
+/** The rebuilt root must equal these roots at their sizes (stored checkpoints and outside ones). */
+type KnownRoot = { readonly root: Buffer; readonly label: string };
+
 /**
  * Re-verifies the whole stored log against the latest checkpoint: every leaf hash is recomputed
  * from its stored bytes, every document from its hash, the tree is rebuilt leaf by leaf and every
  * stored node it completes (the levels isStoredLevel keeps) must match, the root must equal every
- * stored checkpoint's at its size and the latest's signed root, whose signature must verify.
- * Entries appended since are checked the same way but for a root. Names the first bad entry or
+ * stored checkpoint's at its size and the latest's signed root, whose signature must verify, and
+ * whose row must say what its note says. Entries appended since are checked the same way but for a
+ * root. Checkpoints kept outside the database (`outside`) are checked the same way: a rewrite by
+ * someone who also replaced the stored checkpoints, or removed the newest, still shows. A log with
+ * entries but no checkpoint is reported (nothing signed covers it). Names the first bad entry or
  * node, or the range between checkpoints. Memory stays O(batch + log n + checkpoints).
  */
 export async function verifyLog(deps: {
@@ -97,34 +111,52 @@ export async function verifyLog(deps: {
   vault: PiiVault;
   /** The log's current key first, then keys retired by rotation (KOUAN_EVIDENCE_RETIRED_KEYS). */
   verifiers: readonly NoteVerifier[];
+  outside?: readonly OutsideCheckpoint[];
 }): Promise<LogVerification> {
   const { evidence } = deps.store.repos;
   const checkpoint = await evidence.latestCheckpoint();
   let entriesChecked = 0;
   let nodesChecked = 0;
-  const result = (treeSize: number, problem?: string): LogVerification => ({
+  const size = checkpoint?.treeSize ?? 0;
+  const result = (problem?: string): LogVerification => ({
     ok: problem === undefined,
-    treeSize,
+    treeSize: size,
     entriesChecked,
     nodesChecked,
     ...(problem === undefined ? {} : { problem }),
   });
-  if (!checkpoint) return result(0);
-  let opened: ReturnType<typeof openCheckpoint>;
-  try {
-    opened = openCheckpoint(checkpoint.note, deps.verifiers);
-  } catch (error) {
-    return result(checkpoint.treeSize, `checkpoint ${checkpoint.treeSize}: ${(error as Error).message}`);
+  if (checkpoint) {
+    const problem = latestProblem(checkpoint, deps.verifiers);
+    if (problem) return result(problem);
   }
-  const size = opened.checkpoint.treeSize;
-  if (opened.verified.length === 0) return result(size, `checkpoint ${size}: signature does not verify`);
+  const outside = new Map<number, KnownRoot>();
+  for (const given of deps.outside ?? []) {
+    let opened: ReturnType<typeof openCheckpoint>;
+    try {
+      opened = openCheckpoint(given.note, deps.verifiers);
+    } catch (error) {
+      return result(`${given.label}: ${(error as Error).message}`);
+    }
+    const at = opened.checkpoint.treeSize;
+    if (opened.verified.length === 0)
+      return result(`${given.label}: not signed by this log's key or a retired one`);
+    if (at > size)
+      return result(
+        `${given.label} is a checkpoint of size ${at}, but the newest stored checkpoint is of size ${size}: newer checkpoints were removed from the database`,
+      );
+    const root = Buffer.from(opened.checkpoint.rootHash);
+    const known = outside.get(at);
+    if (known && !eq(known.root, root))
+      return result(`${given.label} and ${known.label} are both of size ${at} with different roots`);
+    outside.set(at, { root, label: `${given.label} (size ${at})` });
+  }
   const frontier = MerkleFrontier.empty();
   // Every earlier checkpoint is opened (its signature verified) and its root compared, as the
   // rebuilt tree reaches its size: an entry rewritten together with its leaf hash is then placed
   // between the last checkpoint that still agrees and the first that does not.
   let agreedAt = 0;
-  const rootProblem = (at: number) =>
-    `the recomputed root differs from checkpoint ${at}'s root: an entry in ${agreedAt}–${at - 1} (after checkpoint ${agreedAt}, which still agrees) was rewritten with its leaf hash, or a node above them`;
+  const rootProblem = (label: string, at: number) =>
+    `the recomputed root differs from ${label}'s root: an entry in ${agreedAt}–${at - 1}${agreedAt > 0 ? ` (after checkpoint ${agreedAt}, which still agrees)` : ''} was rewritten with its leaf hash, or a node above them`;
   // Entries appended after the checkpoint are checked too (their bytes, hashes, lookup columns and
   // completed nodes), though no signed root covers them yet.
   const total = Math.max(size, await evidence.treeSize());
@@ -132,47 +164,70 @@ export async function verifyLog(deps: {
   const beyond = await evidence.firstNodeBeyond(total);
   if (beyond)
     return result(
-      size,
       `node (level ${beyond.level}, index ${beyond.index}) lies beyond the log's ${total} entries`,
     );
   for (let from = 0; from < total; from += VERIFY_BATCH) {
     const to = Math.min(total, from + VERIFY_BATCH);
     const rows = await evidence.entriesInRange(from, to);
     const stored = await nodesCompletedBy(evidence, from, to);
-    const roots = new Map<number, Buffer>();
+    const roots = new Map<number, KnownRoot[]>();
     for (const row of from < size ? await evidence.checkpointsBetween(from, Math.min(to, size)) : []) {
       const root = signedRoot(row, deps.verifiers);
       if (!root)
         return result(
-          size,
           `checkpoint ${row.treeSize}: its note is not a checkpoint of that size signed by this log's key or a retired one (KOUAN_EVIDENCE_RETIRED_KEYS)`,
         );
-      roots.set(row.treeSize, root);
+      roots.set(row.treeSize, [{ root, label: `checkpoint ${row.treeSize}` }]);
     }
+    for (const [at, known] of outside)
+      if (at > from && at <= to) roots.set(at, [...(roots.get(at) ?? []), known]);
     for (const { entry: row, document } of rows) {
       const problem = entryProblem(row, entriesChecked, document, deps.vault);
-      if (problem) return result(size, problem);
+      if (problem) return result(problem);
       entriesChecked += 1;
       for (const node of frontier.append(row.leafHash)) {
         if (node.level === 0 || !isStoredLevel(node.level)) continue;
         const kept = stored.get(`${node.level}:${node.index}`);
-        if (!kept) return result(size, `node (level ${node.level}, index ${node.index}) is missing`);
+        if (!kept) return result(`node (level ${node.level}, index ${node.index}) is missing`);
         if (!eq(kept, node.hash)) {
           const first = node.index * 2 ** node.level;
           return result(
-            size,
             `node (level ${node.level}, index ${node.index}) does not match its children: it or one of entries ${first}–${first + 2 ** node.level - 1} was altered`,
           );
         }
         nodesChecked += 1;
       }
-      const root = roots.get(entriesChecked);
-      if (root) {
-        if (!eq(frontier.root(), root)) return result(size, rootProblem(entriesChecked));
+      const due = roots.get(entriesChecked);
+      if (due) {
+        for (const known of due)
+          if (!eq(frontier.root(), known.root)) return result(rootProblem(known.label, entriesChecked));
         agreedAt = entriesChecked;
       }
     }
   }
-  if (entriesChecked < size) return result(size, `entry ${entriesChecked} is missing`);
-  return result(size);
+  if (entriesChecked < size) return result(`entry ${entriesChecked} is missing`);
+  if (!checkpoint && entriesChecked > 0)
+    return result(
+      `no signed checkpoint covers the log's ${entriesChecked} entries (the server signs one within seconds of an append; none is stored)`,
+    );
+  const wrongIndex = await evidence.firstBundleWithWrongPartyIndex();
+  if (wrongIndex)
+    return result(
+      `entries ${wrongIndex.firstIdx}–${wrongIndex.firstIdx + wrongIndex.entryCount - 1}: their bundle's party index (party_ids) differs from the parties the entries name`,
+    );
+  return result();
+}
+
+/** What is wrong with the latest stored checkpoint: its signature, or a row that says another size or root. */
+function latestProblem(row: CheckpointRow, verifiers: readonly NoteVerifier[]): string | undefined {
+  let opened: ReturnType<typeof openCheckpoint>;
+  try {
+    opened = openCheckpoint(row.note, verifiers);
+  } catch (error) {
+    return `checkpoint ${row.treeSize}: ${(error as Error).message}`;
+  }
+  if (opened.checkpoint.treeSize !== row.treeSize || !eq(opened.checkpoint.rootHash, row.rootHash))
+    return `checkpoint ${row.treeSize}: its row says size ${row.treeSize} but its note is of size ${opened.checkpoint.treeSize}${opened.checkpoint.treeSize === row.treeSize ? ' with another root' : ''}`;
+  if (opened.verified.length === 0) return `checkpoint ${row.treeSize}: signature does not verify`;
+  return undefined;
 }
