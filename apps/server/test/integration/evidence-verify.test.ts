@@ -189,6 +189,55 @@ describe('evidence re-verification (evidence:verify)', () => {
     );
   });
 
+  it('refuses an event kind outside the vocabulary at run time, and re-verification names a stored one', async () => {
+    ledger = await openLedger();
+    await ledger.append(3, 'k');
+    await expect(
+      ledger.store.transaction((repos) =>
+        recordEvidence(
+          {
+            evidence: repos.evidence,
+            vault: createPiiVault({ piiKey: randomBytes(32), piiHashKey: randomBytes(32) }),
+          },
+          [
+            {
+              kind: 'message.forged' as never,
+              subject: { type: 'test', id: 'x' },
+              actor: systemActor('req_k'),
+              at: new Date(),
+              partyIds: [],
+              document: {},
+            },
+          ],
+        ),
+      ),
+    ).rejects.toThrow('evidence kind "message.forged" is not in EVIDENCE_KINDS');
+    await ledger.checkpoint();
+    // entry 1's kind renamed in its bytes, leaf hash and lookup column together
+    const [bundle] = await ledger.sql<{ leaves: Buffer; ends: number[]; hashes: Buffer }>(
+      'select leaves, leaf_ends as ends, leaf_hashes as hashes from evidence_bundles where first_idx = 0',
+    );
+    const leaves = Buffer.from(bundle!.leaves);
+    const hashes = Buffer.from(bundle!.hashes);
+    const leaf = leaves.subarray(bundle!.ends[0]!, bundle!.ends[1]!);
+    const at = leaf.indexOf('"decision.taken"');
+    leaf.write('"decision.forge"', at);
+    createHash('sha256')
+      .update(Buffer.from([0]))
+      .update(leaf)
+      .digest()
+      .copy(hashes, 32);
+    await ledger.sql('alter table evidence_bundles disable trigger evidence_bundles_guard');
+    await ledger.sql(
+      `update evidence_bundles set leaves = '\\x${leaves.toString('hex')}'::bytea, leaf_hashes = '\\x${hashes.toString('hex')}'::bytea,
+        kinds[2] = 'decision.forge' where first_idx = 0`,
+    );
+    await ledger.sql('alter table evidence_bundles enable trigger evidence_bundles_guard');
+    expect((await ledger.verify()).problem).toBe(
+      'entry 1: its kind "decision.forge" is not an evidence kind',
+    );
+  });
+
   it('refuses to start with the current signing key listed as retired', async () => {
     const signer = newSigner();
     expect(() => logVerifierKeys(signer, [signer.verifierKey()])).toThrow(

@@ -1,7 +1,8 @@
-import type { EvidenceKind } from '@kouan/domain/evidence';
 import {
   canonicalJson,
   canonicalJsonString,
+  EVIDENCE_KINDS,
+  type EvidenceKind,
   isStoredLevel,
   MerkleFrontier,
   nodeGetterFromMap,
@@ -140,6 +141,8 @@ export function leafBytesReference(index: number, event: EvidenceEvent, contentH
   return canonicalJson(leafObject(index, event, Buffer.from(contentHash).toString('hex')));
 }
 
+const KNOWN_KINDS: ReadonlySet<string> = new Set(EVIDENCE_KINDS);
+
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Entries per bundle (one row, one INSERT, sent while the next slice is being hashed). */
@@ -169,6 +172,9 @@ export async function recordEvidence(
   // refused event leaves nothing behind even if the caller catches the error and goes on with its
   // transaction, and the lock is held only for hashing (on the worker thread), the tree and the
   // inserts. While another transaction holds the lock, this one's preparation runs meanwhile.
+  // The vocabulary is closed at run time too, not only by the type: a kind cast in from elsewhere is refused.
+  const unknown = events.find((e) => !KNOWN_KINDS.has(e.kind));
+  if (unknown) throw new Error(`evidence kind ${JSON.stringify(unknown.kind)} is not in EVIDENCE_KINDS`);
   const token = memoisedJsonString();
   const prepared = [];
   for (let from = 0; from < events.length; from += PIPELINE_ROWS) {

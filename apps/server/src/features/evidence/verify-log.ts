@@ -1,4 +1,5 @@
 import {
+  EVIDENCE_KINDS,
   hashLeaf,
   isStoredLevel,
   MerkleFrontier,
@@ -26,6 +27,8 @@ function eq(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 }
 
+const KNOWN_KINDS: ReadonlySet<unknown> = new Set(EVIDENCE_KINDS);
+
 /** What is wrong with one stored entry, if anything. */
 function entryProblem(row: EntryRow, expectedIndex: number, document: string | undefined, vault: PiiVault) {
   if (row.idx !== expectedIndex) return `entry ${expectedIndex} is missing`;
@@ -38,6 +41,9 @@ function entryProblem(row: EntryRow, expectedIndex: number, document: string | u
     return `entry ${row.idx}: its bytes are not JSON`;
   }
   if (leaf.index !== row.idx) return `entry ${row.idx}: its bytes name index ${String(leaf.index)}`;
+  // Kinds are never renamed or removed (event-kinds.ts): one outside the vocabulary was not written by Kouan.
+  if (!KNOWN_KINDS.has(leaf.kind))
+    return `entry ${row.idx}: its kind ${JSON.stringify(leaf.kind)} is not an evidence kind`;
   // The lookup columns (who may read the entry, what it is about) must say what the leaf says.
   const parties = Array.isArray(leaf.parties) ? leaf.parties : [];
   if (
