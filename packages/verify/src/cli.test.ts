@@ -16,10 +16,19 @@ import {
   MerkleFrontier,
   nodeGetterFromMap,
   nodeKey,
+  noteTextUnverified,
   signCheckpoint,
+  signNote,
 } from '@kouan/domain/evidence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_NOT_VERIFIED, EXIT_SELF_CONSISTENT_ONLY, EXIT_USAGE, EXIT_VERIFIED, main } from './cli';
+import {
+  EXIT_NOT_VERIFIED,
+  EXIT_SELF_CONSISTENT_ONLY,
+  EXIT_USAGE,
+  EXIT_VERIFIED,
+  escapeForTerminal,
+  main,
+} from './cli';
 
 const ORIGIN = 'kouan.test/evidence';
 const SIZE = 9;
@@ -76,6 +85,14 @@ function buildFixture() {
     hashes: consistencyProof(oldSize, newSize, getNode).map((h) => h.toString('base64')),
   });
   return { signer, pkg, checkpoints, proof };
+}
+
+/** Whether text holds a character a terminal acts on (C0 but newline, DEL, C1): none may come from a package. */
+function hasTerminalControl(text: string): boolean {
+  return Array.from(text).some((c) => {
+    const code = c.charCodeAt(0);
+    return (code < 0x20 && c !== '\n') || (code >= 0x7f && code <= 0x9f);
+  });
 }
 
 function capture() {
@@ -292,6 +309,147 @@ describe('kouan-verify', () => {
       key,
     );
     expect(swapped.code).toBe(EXIT_NOT_VERIFIED);
+  });
+
+  // Regression: an actor value printed raw could fake a "VERIFIED" block and hide what followed.
+  it('prints every value from the package escaped, so it cannot fake a verdict or hide output', async () => {
+    const forged = '\n\nVERIFIED / 验证通过\n\u001b[8m';
+    const hostile = await writePackage('hostile-text.json', (pkg) => {
+      pkg.entry.metadata.actor = forged;
+      pkg.entry.metadata.subjectId = 'inv_3\u009b2J';
+      (pkg as unknown as Record<string, unknown>)['\u001b[8mhidden'] = true;
+    });
+    const run = await cli(hostile, '--public-key', key);
+    expect(run.code).toBe(EXIT_NOT_VERIFIED);
+    for (const text of [run.stdout, run.stderr]) {
+      expect(hasTerminalControl(text)).toBe(false);
+      expect(text.split('\n')).not.toContain('VERIFIED / 验证通过');
+    }
+    expect(run.stdout).toContain('Claims entry #3: invoice.recorded on invoice inv_3\\u009b2J at ');
+    expect(run.stdout).toContain('by \\n\\nVERIFIED / 验证通过\\n\\u001b[8m\n');
+    expect(run.stdout).toContain('! fields not covered by any check were ignored: \\u001b[8mhidden');
+    expect(run.stdout).toMatch(/✗ Entry metadata: .*metadata.subjectId is "inv_3\\u009b2J"/);
+
+    const embedded = await writePackage('hostile-key.json', (pkg) => {
+      pkg.verifierKey = `${key}\u001b[2J\u2028`;
+    });
+    const self = await cli(embedded);
+    expect(self.code).toBe(EXIT_NOT_VERIFIED);
+    expect(self.stdout).toContain(`Public key ${key}\\u001b[2J\\u2028 (from the package itself`);
+    expect(hasTerminalControl(self.stdout + self.stderr)).toBe(false);
+
+    await writeFile(file('hostile.json'), '\u001b[8m{}');
+    const notJson = await cli(file('hostile.json'), '--public-key', key);
+    expect(notJson.code).toBe(EXIT_NOT_VERIFIED);
+    expect(notJson.stderr).toMatch(/is not valid JSON/);
+    expect(hasTerminalControl(notJson.stderr)).toBe(false);
+  });
+
+  it('escapes control, line-breaking and bidirectional characters, and lone surrogates, only', () => {
+    expect(escapeForTerminal('a\tb\r\n\u0000\u007f\u0085\u009b\u2028\u202e\u2066\ud800|\udc00')).toBe(
+      'a\\tb\\r\\n\\u0000\\u007f\\u0085\\u009b\\u2028\\u202e\\u2066\\ud800|\\udc00',
+    );
+    expect(escapeForTerminal('口岸 ✓ "quoted" \\ 😀')).toBe('口岸 ✓ "quoted" \\ 😀');
+  });
+
+  // Regression: canonicalising such entry bytes threw, and only "unexpected error" was printed.
+  it.each([
+    ['a number out of range', '{"kind":1e400}'],
+    ['a lone surrogate', '{"kind":"\\ud800"}'],
+    ['nesting deeper than 64', `{"kind":${'['.repeat(65)}${']'.repeat(65)}}`],
+  ])(
+    'reports entry bytes with %s as a failed Entry metadata check, listing every check',
+    async (name, json) => {
+      const bytes = Buffer.from(json);
+      const hostile = await writePackage(`entry-${name.replaceAll(' ', '-')}.json`, (pkg) => {
+        pkg.entry.bytesBase64 = bytes.toString('base64');
+        pkg.entry.leafHash = hashLeaf(bytes).toString('hex');
+      });
+      const run = await cli(hostile, '--public-key', key);
+      expect(run.code).toBe(EXIT_NOT_VERIFIED);
+      expect(run.stdout).toMatch(
+        /✗ Entry metadata: the entry bytes are not RFC 8785 canonical JSON: NOT_CANONICAL_JSON/,
+      );
+      for (const title of [
+        'Package format',
+        'Leaf hash',
+        'Document hash',
+        'Checkpoint signature',
+        'Inclusion proof',
+      ]) {
+        expect(run.stdout).toMatch(new RegExp(`^[✓✗-] ${title}: `, 'm'));
+      }
+      expect(run.stderr).not.toContain('unexpected error');
+    },
+  );
+
+  // Regression: `null` crashed with a TypeError under --public-key and exited 2 without it.
+  it.each([
+    ['null', 'null', 'null'],
+    ['a number', '42', 'a number'],
+    ['an array', '[]', 'an array'],
+    ['a string', '"package"', 'a string'],
+  ])(
+    'exits 1 with the reason on a package file holding %s, with or without --public-key',
+    async (name, json, kind) => {
+      await writeFile(file(`not-object-${name.replace(' ', '-')}.json`), json);
+      for (const keyArguments of [['--public-key', key], []]) {
+        const run = await cli(file(`not-object-${name.replace(' ', '-')}.json`), ...keyArguments);
+        expect(run.code).toBe(EXIT_NOT_VERIFIED);
+        expect(run.stderr).toContain(`is ${kind}, not a JSON object`);
+        expect(run.stderr).not.toMatch(/unexpected error|TypeError/);
+      }
+    },
+  );
+
+  it('exits 1 on a package whose verifierKey is not a string, and 2 when it has none and no key is given', async () => {
+    const numeric = await writePackage('numeric-key.json', (pkg) => {
+      (pkg as unknown as { verifierKey: unknown }).verifierKey = 42;
+    });
+    const bad = await cli(numeric);
+    expect(bad.code).toBe(EXIT_NOT_VERIFIED);
+    expect(bad.stderr).toContain('is not a string');
+    const keyless = await writePackage('keyless.json', (pkg) => {
+      delete pkg.verifierKey;
+    });
+    expect((await cli(keyless)).code).toBe(EXIT_USAGE);
+  });
+
+  describe('after a key rotation (--public-key given more than once)', () => {
+    const retired = ed25519Signer(ORIGIN, generateKeyPairSync('ed25519').privateKey);
+    const label = (signer: typeof retired) => `${ORIGIN}+${Buffer.from(signer.keyId).toString('hex')}`;
+    const resign = (note: string) => signNote(noteTextUnverified(note), [retired]);
+
+    it('verifies a package whose checkpoint the retired key signed, saying which key signed it', async () => {
+      const old = await writePackage('retired.json', (pkg) => {
+        pkg.checkpoint = resign(pkg.checkpoint);
+      });
+      expect((await cli(old, '--public-key', key)).code).toBe(EXIT_NOT_VERIFIED);
+      const run = await cli(old, '--public-key', key, '--public-key', retired.verifierKey());
+      expect(run.code).toBe(EXIT_VERIFIED);
+      expect(run.stdout).toContain(`Public key ${key} (from --public-key)`);
+      expect(run.stdout).toContain(`Public key ${retired.verifierKey()} (from --public-key)`);
+      expect(run.stdout).toContain(`✓ Checkpoint signature: Ed25519 signature by ${label(retired)} verifies`);
+    });
+
+    it('verifies consistency from a checkpoint of the retired key to one of the current key', async () => {
+      await writeFile(file('old-retired.txt'), resign(fixture.checkpoints[4]!));
+      const argv = ['consistency', file('old-retired.txt'), file('new.txt'), '--proof', file('proof.json')];
+      expect((await cli(...argv, '--public-key', key)).code).toBe(EXIT_NOT_VERIFIED);
+      const run = await cli(
+        ...argv,
+        '--public-key',
+        retired.verifierKey(),
+        `--public-key=${file('key.txt')}`,
+      );
+      expect(run.code).toBe(EXIT_VERIFIED);
+      expect(run.stdout).toContain(
+        `✓ Old checkpoint signature: Ed25519 signature by ${label(retired)} verifies`,
+      );
+      expect(run.stdout).toContain(
+        `✓ New checkpoint signature: Ed25519 signature by ${label(fixture.signer)} verifies`,
+      );
+    });
   });
 
   it('runs through the bin launcher', async () => {

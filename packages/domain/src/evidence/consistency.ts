@@ -1,6 +1,7 @@
 /**
- * For an auditor holding two checkpoints of the same log: both are signed by the log's key and the
- * newer tree extends the older one (RFC 9162 consistency proof), so no entry was rewritten.
+ * For an auditor holding two checkpoints of the same log: both are signed by the log's key (each by
+ * any of the given keys, so the check spans a key rotation) and the newer tree extends the older
+ * one (RFC 9162 consistency proof), so no entry was rewritten.
  *
  * The proof is what the server's consistency endpoint returns:
  *   { "oldSize": 6, "newSize": 8, "hashes": ["<base64 32 bytes>", ...] }
@@ -14,6 +15,7 @@ import {
   finishReport,
   type VerificationCheck,
   type VerificationReport,
+  type VerifierKeys,
 } from './report';
 
 export type ConsistencyProofJson = { oldSize: number; newSize: number; hashes: string[] };
@@ -46,20 +48,20 @@ export function verifyCheckpointConsistency(
   oldNote: string,
   newNote: string,
   proof: unknown,
-  verifierKey: string,
+  verifierKeys: VerifierKeys,
 ): VerificationReport {
   const parsed = parseProof(proof);
   const older = checkSignedCheckpoint(
     'old-checkpoint-signature',
     'Old checkpoint signature',
     oldNote,
-    verifierKey,
+    verifierKeys,
   );
   const newer = checkSignedCheckpoint(
     'new-checkpoint-signature',
     'New checkpoint signature',
     newNote,
-    verifierKey,
+    verifierKeys,
   );
   const checks: VerificationCheck[] = [
     typeof parsed === 'string'

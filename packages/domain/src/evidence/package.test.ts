@@ -12,7 +12,7 @@ import {
   verifyEvidencePackage,
 } from './package';
 import type { VerificationReport } from './report';
-import { ed25519Signer, type NoteSigner } from './signed-note';
+import { ed25519Signer, type NoteSigner, noteTextUnverified, signNote } from './signed-note';
 
 const ORIGIN = 'kouan.test/evidence';
 
@@ -303,6 +303,31 @@ describe('verifyEvidencePackage', () => {
     expect(detailOf(report, 'entry-metadata')).toBe('the entry bytes are not RFC 8785 canonical JSON');
   });
 
+  // Regression: canonicalJsonString threw out of the "never throws" verifier on such bytes.
+  it.each([
+    ['a number out of range', '{"kind":1e400}', /Infinity is not a JSON number/],
+    ['a lone surrogate', '{"kind":"\\ud800"}', /lone surrogate/],
+    ['nesting deeper than 64', `{"kind":${'['.repeat(70)}${']'.repeat(70)}}`, /nesting deeper than 64/],
+  ])('fails the entry metadata check on entry bytes with %s, without throwing', (_, json, reason) => {
+    const pkg = copy(log.packageFor(5));
+    const bytes = Buffer.from(json);
+    pkg.entry.bytesBase64 = bytes.toString('base64');
+    pkg.entry.leafHash = hashLeaf(bytes).toString('hex');
+    const report = verifyEvidencePackage(pkg, key);
+    expect(report.ok).toBe(false);
+    expect(report.checks.map((c) => c.id)).toEqual([
+      'package-format',
+      'leaf-hash',
+      'entry-metadata',
+      'document-hash',
+      'checkpoint-signature',
+      'inclusion-proof',
+    ]);
+    expect(statuses(report)['entry-metadata']).toBe('failed');
+    expect(detailOf(report, 'entry-metadata')).toMatch(/^the entry bytes are not RFC 8785 canonical JSON: /);
+    expect(detailOf(report, 'entry-metadata')).toMatch(reason);
+  });
+
   it('reports a malformed package once and skips the rest', () => {
     const report = verifyEvidencePackage({ format: 'kouan-evidence-package/1', entry: {} }, key);
     expect(report.ok).toBe(false);
@@ -326,6 +351,83 @@ describe('verifyEvidencePackage', () => {
       'fields not covered by any check were ignored: exportedBy',
       'the package names a different verifierKey than the one checked against',
     ]);
+  });
+});
+
+describe('verification across a key rotation (several keys)', () => {
+  const log = testLog(9);
+  const current = log.signer;
+  const retired = ed25519Signer(ORIGIN, generateKeyPairSync('ed25519').privateKey);
+  const keys = [current.verifierKey(), retired.verifierKey()];
+  const signedBy = (note: string, signers: NoteSigner[]) => signNote(noteTextUnverified(note), signers);
+  const label = (signer: NoteSigner) => `${ORIGIN}+${Buffer.from(signer.keyId).toString('hex')}`;
+
+  it('accepts a checkpoint signed by a retired key when it is among the keys, naming the key', () => {
+    const pkg = copy(log.packageFor(3, 6));
+    pkg.checkpoint = signedBy(pkg.checkpoint, [retired]);
+    expect(detailOf(verifyEvidencePackage(pkg, current.verifierKey()), 'checkpoint-signature')).toMatch(
+      /UNKNOWN_KEY/,
+    );
+    const report = verifyEvidencePackage(pkg, keys);
+    expect(failedIds(report)).toEqual([]);
+    expect(detailOf(report, 'checkpoint-signature')).toMatch(
+      new RegExp(`^Ed25519 signature by ${label(retired).replace('+', '\\+')} verifies over checkpoint`),
+    );
+    expect(report.warnings).toEqual([]);
+    const stranger = ed25519Signer(ORIGIN, generateKeyPairSync('ed25519').privateKey).verifierKey();
+    expect(verifyEvidencePackage({ ...pkg, verifierKey: stranger }, keys).warnings).toEqual([
+      'the package names a different verifierKey than the ones checked against',
+    ]);
+  });
+
+  it('names every given key that co-signed, and fails if any of them does not verify', () => {
+    const pkg = copy(log.packageFor(3, 6));
+    const both = signedBy(pkg.checkpoint, [current, retired]);
+    pkg.checkpoint = both;
+    expect(detailOf(verifyEvidencePackage(pkg, keys), 'checkpoint-signature')).toContain(
+      `Ed25519 signature by ${label(current)} and Ed25519 signature by ${label(retired)} verify`,
+    );
+    const [text, lines] = both.split('\n\n') as [string, string];
+    const [good, other] = lines.split('\n') as [string, string];
+    const garbage = other.replace(/ (\S{6})\S{80}/, (_, keyId: string) => ` ${keyId}${'A'.repeat(80)}`);
+    pkg.checkpoint = `${text}\n\n${good}\n${garbage}\n`;
+    const report = verifyEvidencePackage(pkg, keys);
+    expect(failedIds(report)).toEqual(['checkpoint-signature']);
+    expect(detailOf(report, 'checkpoint-signature')).toMatch(/INVALID_SIGNATURE/);
+  });
+
+  it('counts a key given twice once, and fails when no key is named after the origin', () => {
+    const upper = current
+      .verifierKey()
+      .replace(/\+([0-9a-f]{8})\+/, (_, id: string) => `+${id.toUpperCase()}+`);
+    expect(verifyEvidencePackage(log.packageFor(2), [current.verifierKey(), upper]).ok).toBe(true);
+    const elsewhere = ed25519Signer('someone.else/log', generateKeyPairSync('ed25519').privateKey);
+    const report = verifyEvidencePackage(log.packageFor(2), [
+      elsewhere.verifierKey(),
+      elsewhere.verifierKey(),
+    ]);
+    expect(detailOf(report, 'checkpoint-signature')).toMatch(/the key is named "someone.else\/log"/);
+    const two = verifyEvidencePackage(log.packageFor(2), [elsewhere.verifierKey(), 'not a key']);
+    expect(detailOf(two, 'checkpoint-signature')).toMatch(/^public key 2 of 2 cannot be used: /);
+    expect(detailOf(verifyEvidencePackage(log.packageFor(2), []), 'checkpoint-signature')).toBe(
+      'no public key was given',
+    );
+  });
+
+  it('checks consistency between a checkpoint of the retired key and one of the current key', () => {
+    const older = signedBy(log.checkpoints[4]!, [retired]);
+    const proof = {
+      oldSize: 4,
+      newSize: 9,
+      hashes: consistencyProof(4, 9, log.getNode).map((h) => h.toString('base64')),
+    };
+    const report = verifyCheckpointConsistency(older, log.checkpoints[9]!, proof, keys);
+    expect(failedIds(report)).toEqual([]);
+    expect(detailOf(report, 'old-checkpoint-signature')).toContain(`by ${label(retired)} verifies`);
+    expect(detailOf(report, 'new-checkpoint-signature')).toContain(`by ${label(current)} verifies`);
+    expect(
+      failedIds(verifyCheckpointConsistency(older, log.checkpoints[9]!, proof, current.verifierKey())),
+    ).toEqual(['old-checkpoint-signature']);
   });
 });
 

@@ -31,10 +31,13 @@ import { HASH_SIZE_BYTES, hashLeaf, rootFromInclusionProof } from './merkle';
 import {
   check,
   checkSignedCheckpoint,
+  describeError,
   finishReport,
   type VerificationCheck,
   type VerificationCheckId,
   type VerificationReport,
+  type VerifierKeys,
+  verifierKeyList,
 } from './report';
 
 export const EVIDENCE_PACKAGE_FORMAT = 'kouan-evidence-package/1';
@@ -231,7 +234,15 @@ function readEntryJson(bytes: Uint8Array): EntryJson {
     return { problem: 'the entry bytes are not UTF-8 JSON' };
   }
   if (!isRecord(parsed)) return { problem: 'the entry bytes are not a JSON object' };
-  if (canonicalJsonString(parsed) !== Buffer.from(bytes).toString('utf8')) {
+  // Hostile bytes parse to what no canonical form exists for (1e400 is Infinity, "\ud800" a lone
+  // surrogate, nesting past the limit): a failed check with the reason, never a throw.
+  let canonical: string;
+  try {
+    canonical = canonicalJsonString(parsed);
+  } catch (error) {
+    return { problem: `the entry bytes are not RFC 8785 canonical JSON: ${describeError(error)}` };
+  }
+  if (canonical !== Buffer.from(bytes).toString('utf8')) {
     return { problem: 'the entry bytes are not RFC 8785 canonical JSON' };
   }
   return { value: parsed };
@@ -339,10 +350,11 @@ function checkInclusion(
 }
 
 /**
- * Checks a package against a verifier key obtained independently of the package. Never throws;
+ * Checks a package against a verifier key obtained independently of the package (or several: the
+ * checkpoint passes if signed by any of them, e.g. the current and retired keys). Never throws;
  * every check is in the report with what it compared.
  */
-export function verifyEvidencePackage(pkg: unknown, verifierKey: string): VerificationReport {
+export function verifyEvidencePackage(pkg: unknown, verifierKeys: VerifierKeys): VerificationReport {
   let parsed: EvidencePackage;
   try {
     parsed = parseEvidencePackage(pkg);
@@ -364,7 +376,7 @@ export function verifyEvidencePackage(pkg: unknown, verifierKey: string): Verifi
     'checkpoint-signature',
     TITLES['checkpoint-signature'],
     parsed.checkpoint,
-    verifierKey,
+    verifierKeys,
   );
   const checks = [
     result('package-format', 'passed', `${EVIDENCE_PACKAGE_FORMAT}, all fields well-formed`),
@@ -378,8 +390,11 @@ export function verifyEvidencePackage(pkg: unknown, verifierKey: string): Verifi
   const unknown = Object.keys(pkg as Record<string, unknown>).filter((key) => !PACKAGE_FIELDS.has(key));
   if (unknown.length > 0)
     warnings.push(`fields not covered by any check were ignored: ${unknown.join(', ')}`);
-  if (parsed.verifierKey !== undefined && parsed.verifierKey !== verifierKey) {
-    warnings.push('the package names a different verifierKey than the one checked against');
+  const keys = verifierKeyList(verifierKeys);
+  if (parsed.verifierKey !== undefined && !keys.includes(parsed.verifierKey)) {
+    warnings.push(
+      `the package names a different verifierKey than the ${keys.length === 1 ? 'one' : 'ones'} checked against`,
+    );
   }
   return finishReport(checks, REQUIRED_CHECKS, warnings);
 }

@@ -5,7 +5,15 @@
 import { type Checkpoint, parseCheckpoint } from './checkpoint';
 import { toBase64, toHex } from './encoding';
 import { EvidenceError } from './errors';
-import { type NoteVerifier, noteTextUnverified, noteVerifierFromKey, openNote } from './signed-note';
+import {
+  encodeVerifierKey,
+  type NoteSignature,
+  type NoteVerifier,
+  noteTextUnverified,
+  noteVerifierFromKey,
+  openNote,
+  parseVerifierKey,
+} from './signed-note';
 
 export type VerificationCheckId =
   | 'package-format'
@@ -65,15 +73,44 @@ export type SignedCheckpointResult = {
   checkpoint: Checkpoint | undefined;
 };
 
+/** One verifier key, or several (the current key and retired ones, after a key rotation). */
+export type VerifierKeys = string | readonly string[];
+
+/** The keys as a list without repeats (the same key written twice counts once). */
+export function verifierKeyList(keys: VerifierKeys): string[] {
+  return [...new Set(typeof keys === 'string' ? [keys] : keys)];
+}
+
+function keyLabel(verifier: NoteVerifier): string {
+  return `${verifier.name}+${toHex(verifier.keyId)}`;
+}
+
+/** One verifier per distinct key (a key written with upper-case hex is the same key), or the reason. */
+function verifiersFor(keys: readonly string[]): NoteVerifier[] | string {
+  if (keys.length === 0) return 'no public key was given';
+  const byKey = new Map<string, NoteVerifier>();
+  for (const [i, key] of keys.entries()) {
+    try {
+      const { name, signatureType, publicKey } = parseVerifierKey(key);
+      byKey.set(encodeVerifierKey(name, signatureType, publicKey), noteVerifierFromKey(key));
+    } catch (error) {
+      const which = keys.length === 1 ? 'the public key' : `public key ${i + 1} of ${keys.length}`;
+      return `${which} cannot be used: ${describeError(error)}`;
+    }
+  }
+  return [...byKey.values()];
+}
+
 /**
- * Checks that `note` is a checkpoint signed by `verifierKey` and that the key's name is the
- * checkpoint's origin (the log signs under its own origin).
+ * Checks that `note` is a checkpoint signed by one of `verifierKeys` whose name is the checkpoint's
+ * origin (the log signs under its own origin). Every given key that signed the note must verify;
+ * the detail names the key or keys that signed it.
  */
 export function checkSignedCheckpoint(
   id: VerificationCheckId,
   title: string,
   note: string,
-  verifierKey: string,
+  verifierKeys: VerifierKeys,
 ): SignedCheckpointResult {
   const fail = (detail: string, checkpoint?: Checkpoint): SignedCheckpointResult => ({
     check: check(id, title, 'failed', detail),
@@ -85,31 +122,38 @@ export function checkSignedCheckpoint(
   } catch (error) {
     return fail(`the checkpoint cannot be read: ${describeError(error)}`);
   }
-  let verifier: NoteVerifier;
-  try {
-    verifier = noteVerifierFromKey(verifierKey);
-  } catch (error) {
-    return fail(`the public key cannot be used: ${describeError(error)}`, checkpoint);
-  }
-  const keyLabel = `${verifier.name}+${toHex(verifier.keyId)}`;
-  if (verifier.name !== checkpoint.origin) {
+  const verifiers = verifiersFor(verifierKeyList(verifierKeys));
+  if (typeof verifiers === 'string') return fail(verifiers, checkpoint);
+  const origin = checkpoint.origin;
+  if (!verifiers.some((v) => v.name === origin)) {
+    const names = verifiers.map((v) => `"${v.name}"`);
     return fail(
-      `the key is named "${verifier.name}" but the checkpoint origin is "${checkpoint.origin}"; the log signs under its origin`,
+      verifiers.length === 1
+        ? `the key is named ${names[0]} but the checkpoint origin is "${origin}"; the log signs under its origin`
+        : `no key is named after the checkpoint origin "${origin}" (they are named ${names.join(', ')}); the log signs under its origin`,
       checkpoint,
     );
   }
+  let verified: NoteSignature[];
   try {
-    openNote(note, [verifier]);
+    verified = openNote(note, verifiers).verified;
   } catch (error) {
     return fail(`${describeError(error)}`, checkpoint);
   }
-  const { origin, treeSize, rootHashBase64 } = summariseCheckpoint(checkpoint);
+  const signers = verifiers.filter(
+    (v) => v.name === origin && verified.some((s) => `${s.name}+${s.keyIdHex}` === keyLabel(v)),
+  );
+  if (signers.length === 0) {
+    return fail(`no signature by a given key named after the checkpoint origin "${origin}"`, checkpoint);
+  }
+  const by = signers.map((v) => `${v.algorithm} signature by ${keyLabel(v)}`).join(' and ');
+  const { treeSize, rootHashBase64 } = summariseCheckpoint(checkpoint);
   return {
     check: check(
       id,
       title,
       'passed',
-      `${verifier.algorithm} signature by ${keyLabel} verifies over checkpoint "${origin}" size ${treeSize} root ${rootHashBase64}`,
+      `${by} ${signers.length === 1 ? 'verifies' : 'verify'} over checkpoint "${origin}" size ${treeSize} root ${rootHashBase64}`,
     ),
     checkpoint,
   };

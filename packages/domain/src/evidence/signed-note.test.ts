@@ -123,7 +123,36 @@ describe('signNote / openNote', () => {
       'AMBIGUOUS_KEY',
     );
     expect(errorCode(() => openNote(`${TEXT}\n${PETER_SIG.repeat(101)}`, [peter()]))).toBe('MALFORMED_NOTE');
-    expect(openNote(`${TEXT}\n${PETER_SIG.repeat(3)}`, [peter()]).verified).toHaveLength(1);
+  });
+
+  // Regression: a second line by a known key was skipped unverified, so valid + garbage verified.
+  it('rejects a note with more than one signature line by the same known key, in either order', () => {
+    const garbage = `— PeterNeumann ${Buffer.concat([Buffer.from('c74f20a3', 'hex'), Buffer.alloc(64, 7)]).toString('base64')}\n`;
+    for (const lines of [
+      `${PETER_SIG}${garbage}`,
+      `${garbage}${PETER_SIG}`,
+      `${PETER_SIG}${PETER_SIG}`,
+      `${PETER_SIG}${ENOCH_SIG}${PETER_SIG}`,
+    ]) {
+      let caught: unknown;
+      try {
+        openNote(`${TEXT}\n${lines}`, [peter(), enoch()]);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(EvidenceError);
+      expect((caught as EvidenceError).code).toBe('MALFORMED_NOTE');
+      expect((caught as EvidenceError).message).toContain(
+        'more than one signature line by the known key PeterNeumann+c74f20a3',
+      );
+      expect((caught as EvidenceError).message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('still ignores repeated lines by a key it does not know, listing them once', () => {
+    const opened = openNote(`${TEXT}\n${ENOCH_SIG}${PETER_SIG}${ENOCH_SIG}`, [peter()]);
+    expect(opened.verified.map((s) => s.name)).toEqual(['PeterNeumann']);
+    expect(opened.unverified.map((s) => s.name)).toEqual(['EnochRoot']);
   });
 
   it.each([

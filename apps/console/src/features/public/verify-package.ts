@@ -4,7 +4,24 @@
  * does not run here): leaf hash, entry metadata against the canonical entry bytes, document hash,
  * the checkpoint's Ed25519 signed-note signature under a key obtained independently, and the
  * RFC 9162 inclusion proof from the leaf to the checkpoint's root.
+ *
+ * The rules are the domain's own where they need no node:crypto: RFC 8785 canonical JSON
+ * (canonical.ts) and the signed-note syntax (note-syntax.ts: which signature lines count, and that a
+ * known key signs at most once). The checkpoint text is parsed as checkpoint.ts parses it, and the
+ * key must be named after the checkpoint's origin, as report.ts requires.
  */
+import { canonicalJsonString } from '@kouan/domain/evidence/canonical';
+import { hasUnsafeCharacters } from '@kouan/domain/evidence/encoding';
+import {
+  invalidSignatureError,
+  matchNoteSignatures,
+  type NoteSignatureLine,
+  noteKeyLabel,
+  noteTextUnverified,
+  splitSignedNote,
+  splitVerifierKey,
+} from '@kouan/domain/evidence/note-syntax';
+
 export type CheckId =
   | 'package-format'
   | 'leaf-hash'
@@ -28,7 +45,11 @@ const METADATA_FIELDS = [
   'subjectId',
 ] as const;
 const MAX_PROOF_HASHES = 64;
+const MAX_CHECKPOINT_EXTENSION_LINES = 16;
 const ED25519 = 0x01;
+const ED25519_PUBLIC_KEY_BYTES = 32;
+const ED25519_SIGNATURE_BYTES = 64;
+const TREE_SIZE = /^(?:0|[1-9][0-9]*)$/;
 
 const encoder = new TextEncoder();
 
@@ -70,18 +91,6 @@ export function fromBase64(text: unknown): Uint8Array | undefined {
 
 function equal(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-/** RFC 8785 canonical JSON of a parsed value (keys sorted by UTF-16 code units). */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('non-finite number');
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
 }
 
 /** RFC 9162 §2.1.3.2: the root an inclusion proof leads to, or undefined if the proof has the wrong shape. */
@@ -183,13 +192,14 @@ function parse(pkg: unknown): Parsed | string[] {
 }
 
 type Key = { name: string; keyId: Uint8Array; publicKey: Uint8Array };
+type CheckpointText = { origin: string; treeSize: number; rootHash: Uint8Array; rootText: string };
 
+const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** As parseVerifierKey in signed-note.ts: the key ID must be the one derived from name and key. */
 async function parseVerifierKey(verifierKey: string): Promise<Key> {
-  const m = /^([^+\s]+)\+([0-9a-fA-F]{8})\+(.+)$/s.exec(verifierKey.trim());
-  if (!m) throw new Error('the public key is not <name>+<8 hex digits>+<base64 key>');
-  const [, name, keyIdHex, keyBase64] = m as unknown as [string, string, string, string];
-  const encoded = fromBase64(keyBase64);
-  if (encoded?.length !== 33 || encoded[0] !== ED25519)
+  const { name, keyIdHex, encoded } = splitVerifierKey(verifierKey.trim());
+  if (encoded[0] !== ED25519 || encoded.length !== 1 + ED25519_PUBLIC_KEY_BYTES)
     throw new Error('the public key is not an Ed25519 key');
   const publicKey = encoded.subarray(1);
   const keyId = (await sha256(encoder.encode(name), Uint8Array.of(0x0a, ED25519), publicKey)).subarray(0, 4);
@@ -197,6 +207,46 @@ async function parseVerifierKey(verifierKey: string): Promise<Key> {
   return { name, keyId, publicKey };
 }
 
+const isPlainLine = (line: string) => line.length > 0 && !hasUnsafeCharacters(line, { allowNewline: false });
+
+/** As parseCheckpoint in checkpoint.ts: origin, canonical tree size, 32-byte root, few plain extensions. */
+function parseCheckpointText(text: string): CheckpointText {
+  const malformed = (why: string) => new Error(`MALFORMED_CHECKPOINT: ${why}`);
+  if (!text.endsWith('\n')) throw malformed('the checkpoint text must end in a newline');
+  const [origin, size, rootText, ...extensions] = text.slice(0, -1).split('\n');
+  if (origin === undefined || size === undefined || rootText === undefined)
+    throw malformed('expected origin, tree size and root hash lines');
+  if (!isPlainLine(origin)) throw malformed('the origin line is empty or holds control characters');
+  const treeSize = Number(size);
+  if (!TREE_SIZE.test(size) || !Number.isSafeInteger(treeSize))
+    throw malformed(`tree size ${JSON.stringify(size)} is not a canonical decimal number`);
+  const rootHash = fromBase64(rootText);
+  if (rootHash?.length !== 32)
+    throw malformed(`root hash ${JSON.stringify(rootText)} is not the base64 of 32 bytes`);
+  if (extensions.length > MAX_CHECKPOINT_EXTENSION_LINES)
+    throw malformed(`more than ${MAX_CHECKPOINT_EXTENSION_LINES} extension lines`);
+  if (!extensions.every(isPlainLine)) throw malformed('extension lines must be non-empty single lines');
+  return { origin, treeSize, rootHash, rootText };
+}
+
+async function ed25519Verifies(key: Key, text: string, line: NoteSignatureLine): Promise<boolean> {
+  if (line.signature.length !== ED25519_SIGNATURE_BYTES) return false;
+  const cryptoKey = await crypto.subtle.importKey(
+    'raw',
+    new Uint8Array(key.publicKey),
+    { name: 'Ed25519' },
+    false,
+    ['verify'],
+  );
+  return crypto.subtle.verify(
+    { name: 'Ed25519' },
+    cryptoKey,
+    new Uint8Array(line.signature),
+    encoder.encode(text),
+  );
+}
+
+/** As checkSignedCheckpoint in report.ts, for one key. */
 async function checkSignature(
   note: string,
   verifierKey: string,
@@ -204,65 +254,70 @@ async function checkSignature(
   const fail = (detail: string): { check: Check } => ({
     check: { id: 'checkpoint-signature', status: 'failed', detail },
   });
+  let checkpoint: CheckpointText;
+  try {
+    checkpoint = parseCheckpointText(noteTextUnverified(note));
+  } catch (e) {
+    return fail(`the checkpoint cannot be read: ${errorMessage(e)}`);
+  }
   let key: Key;
   try {
     key = await parseVerifierKey(verifierKey);
   } catch (e) {
-    return fail((e as Error).message);
+    return fail(`the public key cannot be used: ${errorMessage(e)}`);
   }
-  const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n'))
-    return fail('the checkpoint is not a signed note (text, blank line, signatures)');
-  const text = note.slice(0, split + 1);
-  const lines = note.slice(split + 2, -1).split('\n');
-  const [origin, sizeText, rootText] = text.slice(0, -1).split('\n');
-  const root = fromBase64(rootText);
-  const size = Number(sizeText);
-  if (!origin || !sizeText || !/^(0|[1-9][0-9]*)$/.test(sizeText) || !root || root.length !== 32) {
-    return fail('the checkpoint text is not origin, tree size and root hash');
+  const { origin, treeSize, rootHash, rootText } = checkpoint;
+  if (key.name !== origin) {
+    return fail(
+      `the key is named "${key.name}" but the checkpoint origin is "${origin}"; the log signs under its origin`,
+    );
   }
-  let signature: Uint8Array | undefined;
-  for (const line of lines) {
-    const match = /^\u2014 (\S+) (\S+)$/.exec(line);
-    const decoded = match ? fromBase64(match[2]) : undefined;
-    if (
-      match?.[1] === key.name &&
-      decoded &&
-      decoded.length > 4 &&
-      equal(decoded.subarray(0, 4), key.keyId)
-    ) {
-      signature = decoded.subarray(4);
-    }
+  let text: string;
+  let line: NoteSignatureLine;
+  try {
+    const split = splitSignedNote(note);
+    text = split.text;
+    // Throws unless the note has exactly one line by this key (and none malformed).
+    line = matchNoteSignatures(split.lines, [key]).known[0]!.line;
+  } catch (e) {
+    return fail(errorMessage(e));
   }
-  if (!signature) return fail(`the checkpoint has no signature by ${key.name}+${toHex(key.keyId)}`);
   let valid: boolean;
   try {
-    const cryptoKey = await crypto.subtle.importKey(
-      'raw',
-      new Uint8Array(key.publicKey),
-      { name: 'Ed25519' },
-      false,
-      ['verify'],
-    );
-    valid = await crypto.subtle.verify(
-      { name: 'Ed25519' },
-      cryptoKey,
-      new Uint8Array(signature),
-      encoder.encode(text),
-    );
+    valid = await ed25519Verifies(key, text, line);
   } catch (e) {
-    return fail(`this browser cannot check Ed25519 signatures (${(e as Error).message}); use kouan-verify`);
+    return fail(`this browser cannot check Ed25519 signatures (${errorMessage(e)}); use kouan-verify`);
   }
-  if (!valid) return fail(`the Ed25519 signature by ${key.name} does not verify`);
+  if (!valid) return fail(invalidSignatureError(line).message);
   return {
     check: {
       id: 'checkpoint-signature',
       status: 'passed',
-      detail: `Ed25519 signature by ${key.name}+${toHex(key.keyId)} verifies; origin ${origin}, tree size ${size}, root ${rootText}`,
+      detail: `Ed25519 signature by ${noteKeyLabel({ name: key.name, keyIdHex: toHex(key.keyId) })} verifies over checkpoint "${origin}" size ${treeSize} root ${rootText}`,
     },
-    root,
-    size,
+    root: rootHash,
+    size: treeSize,
   };
+}
+
+/** As readEntryJson in package.ts: the entry bytes must be canonical JSON of an object. */
+function readEntryJson(bytes: Uint8Array): { value: Record<string, unknown> } | { problem: string } {
+  let text: string;
+  let value: unknown;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    value = JSON.parse(text);
+  } catch {
+    return { problem: 'the entry bytes are not UTF-8 JSON' };
+  }
+  if (!isRecord(value)) return { problem: 'the entry bytes are not a JSON object' };
+  let canonical: string;
+  try {
+    canonical = canonicalJsonString(value);
+  } catch (e) {
+    return { problem: `the entry bytes are not RFC 8785 canonical JSON: ${errorMessage(e)}` };
+  }
+  return canonical === text ? { value } : { problem: 'the entry bytes are not RFC 8785 canonical JSON' };
 }
 
 /** Runs every check; never throws. */
@@ -307,19 +362,13 @@ export async function verifyPackage(pkg: unknown, verifierKey: string): Promise<
         },
   );
 
-  let entryJson: Record<string, unknown> | undefined;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(parsed.entry.bytes);
-    const value: unknown = JSON.parse(text);
-    if (isRecord(value) && canonicalJson(value) === text) entryJson = value;
-  } catch {
-    entryJson = undefined;
-  }
+  const entry = readEntryJson(parsed.entry.bytes);
+  const entryJson = 'value' in entry ? entry.value : undefined;
   if (!entryJson)
     checks.push({
       id: 'entry-metadata',
       status: 'failed',
-      detail: 'the entry bytes are not RFC 8785 canonical JSON',
+      detail: 'problem' in entry ? entry.problem : 'the entry bytes cannot be read',
     });
   else {
     const mismatches = METADATA_FIELDS.filter((f) => entryJson[f] !== parsed.entry.metadata[f]).map(

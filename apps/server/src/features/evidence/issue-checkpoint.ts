@@ -6,6 +6,7 @@ import {
   nodeKey,
   nodesNeededForConsistency,
   nodesNeededForRoot,
+  noteTextUnverified,
   parseCheckpoint,
   signCheckpoint,
   verifyConsistency,
@@ -66,7 +67,7 @@ export async function issueCheckpoint(deps: CheckpointDeps): Promise<CheckpointR
 /** Throws unless the tree of `size` with root `rootHash` extends the one `latest` signed. */
 function refuseInconsistent(latest: CheckpointRow, size: number, rootHash: Buffer, proof: Buffer[]): void {
   // The root the note signed (the row's column could differ from its note in rows from before 0017).
-  const signed = parseCheckpoint(latest.note.slice(0, latest.note.indexOf('\n\n') + 1));
+  const signed = parseCheckpoint(noteTextUnverified(latest.note));
   const consistent =
     signed.treeSize === latest.treeSize &&
     verifyConsistency({
