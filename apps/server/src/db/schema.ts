@@ -18,6 +18,7 @@ export interface Database {
   ceb_messages: CebMessagesTable;
   ceb_documents: CebDocumentsTable;
   ceb_inventories: CebInventoriesTable;
+  ceb_export_inventories: CebExportInventoriesTable;
   ceb_status_history: CebStatusHistoryTable;
   ceb_receipts: CebReceiptsTable;
   ceb_doc_numbers: CebDocNumbersTable;
@@ -239,6 +240,11 @@ export interface CebDocumentsTable {
   pay_transaction_id: string | null;
   cop_no: string | null;
   invt_no: string | null;
+  /**
+   * The e-port's number (preNo) the version was answered with (migration 0018): null before it, and
+   * for the kinds whose receipts carry none.
+   */
+  pre_no: string | null;
   buyer_hash: string | null;
   party_codes: string[];
   /** The unit (head and lines) as JSON, sealed (PiiVault.sealBody); rows before 0015 have data_enc. */
@@ -246,6 +252,16 @@ export interface CebDocumentsTable {
   /** Before migration 0015: the unit's JSON, encrypted (PiiVault.encrypt). */
   data_enc: string | null;
   received_at: Date;
+}
+
+/** State of an export inventory (CEB603) for the export cross-checks (migration 0018). */
+export interface CebExportInventoriesTable {
+  doc_key: string;
+  invt_no: string;
+  status: '120' | 'deleted' | 'cancelled';
+  party_codes: string[];
+  updated_at: Date;
+  version: number;
 }
 
 export interface CebInventoriesTable {

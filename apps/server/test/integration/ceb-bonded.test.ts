@@ -20,9 +20,9 @@ const bonded = (buyer: ReturnType<typeof freshBuyer>, qty: string) =>
     lines: [{ gcode: '1901101000', name: '婴儿配方奶粉 900克', qty, price: '169.00', itemRecordNo: 'A001' }],
   });
 
-async function stock(): Promise<string | undefined> {
+async function stock(item = 'A001'): Promise<string | undefined> {
   const res = await t.request('GET', `/api/ceb/bonded-stock/${EMS}`, { apiKey: t.apiKey('warehouse') });
-  return res.body.stock.find((s: { itemRecordNo: string }) => s.itemRecordNo === 'A001')?.quantity;
+  return res.body.stock.find((s: { itemRecordNo: string }) => s.itemRecordNo === item)?.quantity;
 }
 
 describe('bonded account book', () => {
@@ -40,7 +40,7 @@ describe('bonded account book', () => {
     expect(bad.body.error.code).toBe('CEB_BONDED_STOCK_INVALID');
   });
 
-  it('release deducts, a shortfall refuses the inventory and leaves the stock, a cancel gives it back', async () => {
+  it('release deducts, a shortfall is refused 100 with the reason and leaves the stock, a cancel gives it back', async () => {
     const entry = await t.request('POST', '/api/ceb/bonded-stock', {
       apiKey: t.apiKey('warehouse'),
       body: { emsNo: EMS, reference: 'HZQD0002', items: [{ itemRecordNo: 'A001', qty: '3' }] },
@@ -59,6 +59,21 @@ describe('bonded account book', () => {
     );
     expect(rows[0]?.status).toBe('100');
     expect(Number(await stock())).toBe(1);
+    // Customs refused it (100 海关退单, the reason in returnInfo): not a processing error (-621003).
+    const receipts = await t.request(
+      'GET',
+      '/api/ceb/receipts?order=desc&receiptType=CEB622Message&limit=50',
+      {
+        apiKey: t.apiKey('broker'),
+      },
+    );
+    const mine = receipts.body.items.filter((r: { xml: string }) =>
+      r.xml.includes(second.inventory!.invtNo!),
+    );
+    const refusal = mine.find((r: { returnStatus: string }) => r.returnStatus === '100');
+    expect(refusal?.xml).toContain('库存不足');
+    expect(refusal?.xml).toContain('A001');
+    expect(mine.map((r: { returnStatus: string }) => r.returnStatus)).not.toContain('-621003');
     const cancel = await post(
       t,
       SENDER.inventory,
@@ -67,5 +82,78 @@ describe('bonded account book', () => {
     );
     expect(statuses(cancel.body)).toEqual(['399']);
     expect(Number(await stock())).toBe(3);
+  });
+
+  it('a release short on one line deducts nothing: the other lines keep their stock, and lines of one item add up', async () => {
+    const entry = await t.request('POST', '/api/ceb/bonded-stock', {
+      apiKey: t.apiKey('warehouse'),
+      body: {
+        emsNo: EMS,
+        reference: 'HZQD0003',
+        items: [
+          { itemRecordNo: 'B001', qty: '5' },
+          { itemRecordNo: 'B002', qty: '2' },
+        ],
+      },
+    });
+    expect(entry.status).toBe(201);
+    const line = (itemRecordNo: string, qty: string) => ({
+      gcode: '1901101000',
+      name: '婴儿配方奶粉 900克',
+      qty,
+      price: '10.00',
+      itemRecordNo,
+    });
+    // B001 has enough; B002 needs 3 and holds 2: before, B001 was deducted and kept deducted.
+    const short = await submitSet(
+      t,
+      sampleSet(t, {
+        buyer: freshBuyer(),
+        tradeMode: '1210',
+        emsNo: EMS,
+        lines: [line('B001', '4'), line('B002', '3')],
+      }),
+    );
+    const [row] = await t.sql<{ status: string }>(
+      `select status from ceb_inventories where invt_no = '${short.inventory?.invtNo}'`,
+    );
+    expect(row?.status).toBe('100');
+    expect(Number(await stock('B001'))).toBe(5);
+    expect(Number(await stock('B002'))).toBe(2);
+    const moved = await t.sql<{ n: number }>(
+      `select count(*)::int as n from ceb_bonded_movements where ems_no = '${EMS}' and item_record_no in ('B001', 'B002') and reason = 'released'`,
+    );
+    expect(moved[0]?.n).toBe(0);
+    // Two lines of B002 (1 + 2 = 3 > 2) are short together, though each alone would pass.
+    const split = await submitSet(
+      t,
+      sampleSet(t, {
+        buyer: freshBuyer(),
+        tradeMode: '1210',
+        emsNo: EMS,
+        lines: [line('B002', '1'), line('B002', '2')],
+      }),
+    );
+    const [splitRow] = await t.sql<{ status: string }>(
+      `select status from ceb_inventories where invt_no = '${split.inventory?.invtNo}'`,
+    );
+    expect(splitRow?.status).toBe('100');
+    expect(Number(await stock('B002'))).toBe(2);
+    // Enough of both: both deducted, one movement per line.
+    const enough = await submitSet(
+      t,
+      sampleSet(t, {
+        buyer: freshBuyer(),
+        tradeMode: '1210',
+        emsNo: EMS,
+        lines: [line('B001', '4'), line('B002', '2')],
+      }),
+    );
+    const [enoughRow] = await t.sql<{ status: string }>(
+      `select status from ceb_inventories where invt_no = '${enough.inventory?.invtNo}'`,
+    );
+    expect(enoughRow?.status).toBe('800');
+    expect(Number(await stock('B001'))).toBe(1);
+    expect(Number(await stock('B002'))).toBe(0);
   });
 });

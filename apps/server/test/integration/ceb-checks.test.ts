@@ -9,6 +9,7 @@ import {
   refundXml,
   SENDER,
   sampleSet,
+  signAs,
   statuses,
   submitSet,
 } from '../ceb-helpers';
@@ -182,7 +183,7 @@ describe('returns (CEB625)', () => {
     expect(full.inventory?.returnStatus).toBe('-621018');
   });
 
-  it("refuses a cancel that names another order than the inventory's own (-623003)", async () => {
+  it("refuses a cancel or a return that names another order than the inventory's own (-623001, -625001), naming both", async () => {
     const buyer = freshBuyer();
     const set = sampleSet(t, { buyer });
     const { inventory } = await submitSet(t, set);
@@ -195,11 +196,50 @@ describe('returns (CEB625)', () => {
         json: true,
       },
     );
-    expect(statuses(res.body)).toEqual(['-623003']);
-    expect(res.body.CEB624Message.InvtCancelReturn[0].returnInfo).toContain(set.orderNo);
+    // The inventory exists: the application fails validation (not -623003, "no such inventory").
+    expect(statuses(res.body)).toEqual(['-623001']);
+    const info = res.body.CEB624Message.InvtCancelReturn[0].returnInfo as string;
+    expect(info).toContain(set.orderNo);
+    expect(info).toContain('ORD-OTHER');
+    const refund = await post(
+      t,
+      SENDER.inventory,
+      refundXml(t, {
+        ...set,
+        orderNo: 'ORD-OTHER',
+        invtNo,
+        buyer,
+        lines: [{ gnum: 1, gcode: '1901101000', qty: '1' }],
+      }),
+      { json: true },
+    );
+    expect(statuses(refund.body)).toEqual(['-625001']);
+    const refundInfo = refund.body.CEB626Message.InvtRefundReturn[0].returnInfo as string;
+    expect(refundInfo).toContain(set.orderNo);
+    expect(refundInfo).toContain('ORD-OTHER');
   });
 
-  it('refuses a return of goods that were not released (-625022)', async () => {
+  it('answers a cancel or a return naming an invtNo of another length than 18 with its refusal, not a 500', async () => {
+    const buyer = freshBuyer();
+    const set = sampleSet(t, { buyer });
+    const cancel = await post(t, SENDER.inventory, cancelXml(t, { ...set, invtNo: 'SHORT1', buyer }), {
+      json: true,
+    });
+    expect(cancel.status).toBe(200);
+    expect(statuses(cancel.body)).toEqual(['-623003']);
+    expect(cancel.body.CEB624Message.InvtCancelReturn[0].returnInfo).toContain('SHORT1');
+    expect(cancel.body.CEB624Message.InvtCancelReturn[0].invtNo).toBeUndefined();
+    const refund = await post(
+      t,
+      SENDER.inventory,
+      refundXml(t, { ...set, invtNo: 'SHORT2', buyer, lines: [{ gnum: 1, gcode: '1901101000', qty: '1' }] }),
+      { json: true },
+    );
+    expect(refund.status).toBe(200);
+    expect(statuses(refund.body)).toEqual(['-625016']);
+  });
+
+  it('refuses a return of goods that were not released with -625004 and the reason', async () => {
     const buyer = freshBuyer();
     const set = sampleSet(t, { buyer });
     await post(t, SENDER.order, set.order);
@@ -211,7 +251,91 @@ describe('returns (CEB625)', () => {
       refundXml(t, { ...set, invtNo, buyer, lines: [{ gnum: 1, gcode: '1901101000', qty: '1' }] }),
       { json: true },
     );
-    expect(statuses(res.body)).toEqual(['-625022']);
+    expect(statuses(res.body)).toEqual(['-625004']);
+    const info = res.body.CEB626Message.InvtRefundReturn[0].returnInfo as string;
+    expect(info).toContain('退货申请单申报失败');
+    expect(info).toContain('尚未放行');
+  });
+});
+
+describe('withdrawing an import inventory: CEB623, never CEB621 appType 3', () => {
+  /** The same inventory (same order, same waybill) declared with appType 3, signed by the broker. */
+  const deletion = (set: ReturnType<typeof sampleSet>, buyer: ReturnType<typeof freshBuyer>) =>
+    sampleSet(t, {
+      buyer,
+      orderNo: set.orderNo,
+      logisticsNo: set.logisticsNo,
+      signInventory: (xml) =>
+        signAs(t, 'broker', xml.replace('<ceb:appType>1</ceb:appType>', '<ceb:appType>3</ceb:appType>')),
+    }).inventory;
+
+  const docCount = async (orderNo: string) =>
+    (
+      await t.sql<{ n: number }>(
+        `select count(*)::int as n from ceb_documents where kind = 'inventory' and order_no = '${orderNo}'`,
+      )
+    )[0]?.n;
+
+  it('a CEB621 appType 3 of a waiting inventory is refused -621012 pointing to CEB623, which withdraws it (399), nothing counted', async () => {
+    const buyer = freshBuyer();
+    const set = sampleSet(t, { buyer });
+    await post(t, SENDER.order, set.order);
+    const declared = await post(t, SENDER.inventory, set.inventory, { json: true });
+    expect(statuses(declared.body)).toEqual(['2']);
+    const invtNo = declared.body.CEB622Message.InventoryReturn[0].invtNo as string;
+    const before = await docCount(set.orderNo);
+    const deleted = await post(t, SENDER.inventory, deletion(set, buyer), { json: true });
+    expect(deleted.status).toBe(200);
+    expect(statuses(deleted.body)).toEqual(['-621012']);
+    const info = deleted.body.CEB622Message.InventoryReturn[0].returnInfo as string;
+    expect(info).toContain('CEB623');
+    expect(info).toContain(invtNo);
+    expect(deleted.body.CEB622Message.InventoryReturn[0].invtNo).toBe(invtNo);
+    expect(await docCount(set.orderNo)).toBe(before);
+    const officer = await t.login('customs');
+    const statusOf = async () =>
+      (await t.request('GET', `/api/ceb/inventories?invtNo=${invtNo}`, { token: officer })).body.items[0]
+        .status;
+    expect(await statusOf()).toBe('2');
+    const cancel = await post(t, SENDER.inventory, cancelXml(t, { ...set, invtNo, buyer }), { json: true });
+    expect(statuses(cancel.body)).toEqual(['399']);
+    expect(cancel.body.CEB624Message.InvtCancelReturn[0].returnInfo).toBe(
+      '撤销申请已审结 / cancellation accepted',
+    );
+    expect(await statusOf()).toBe('cancelled');
+    const history = await t.sql<{ status: string; previous_status: string | null }>(
+      `select h.status, h.previous_status from ceb_status_history h join ceb_inventories i on i.doc_key = h.doc_key
+       where i.invt_no = '${invtNo}' order by h.id`,
+    );
+    expect(history.map((h) => [h.previous_status, h.status])).toEqual([
+      [null, '2'],
+      ['2', 'cancelled'],
+    ]);
+    // It counted nothing against the buyer's quota, so it gives nothing back.
+    const usage = await t.sql<{ n: number }>(
+      `select count(*)::int as n from ceb_buyer_usage_entries e join ceb_inventories i on i.doc_key = e.doc_key
+       where i.invt_no = '${invtNo}'`,
+    );
+    expect(usage[0]?.n).toBe(0);
+    // The set's late documents no longer complete a withdrawn inventory.
+    await post(t, SENDER.payment, set.payment);
+    await post(t, SENDER.waybill, set.waybill);
+    expect(await statusOf()).toBe('cancelled');
+  });
+
+  it('a CEB621 appType 3 of a rejected inventory (100) is refused -621012, not answered 399 (customs decided)', async () => {
+    const buyer = freshBuyer();
+    const set = sampleSet(t, { buyer, amountPaidOverride: '1.00' });
+    const { inventory } = await submitSet(t, set);
+    expect(inventory?.returnStatus).toBe('-621003');
+    const deleted = await post(t, SENDER.inventory, deletion(set, buyer), { json: true });
+    expect(statuses(deleted.body)).toEqual(['-621012']);
+    expect(deleted.body.CEB622Message.InventoryReturn[0].returnInfo).toContain('（100）');
+    const officer = await t.login('customs');
+    const found = await t.request('GET', `/api/ceb/inventories?invtNo=${inventory?.invtNo}`, {
+      token: officer,
+    });
+    expect(found.body.items[0].status).toBe('100');
   });
 });
 
@@ -340,6 +464,8 @@ describe('sender, duplicates and changes', () => {
     const change = other.order
       .replace(/guid="[^"]+"/, 'guid="AAAAAAAA-BBBB-CCCC-DDDD-000000000003"')
       .replace('<ceb:appType>1</ceb:appType>', '<ceb:appType>2</ceb:appType>');
-    expect(statuses((await post(t, SENDER.order, change, { json: true })).body)).toEqual(['120']);
+    const changed = await post(t, SENDER.order, change, { json: true });
+    expect(statuses(changed.body)).toEqual(['120']);
+    expect(changed.body.CEB312Message.OrderReturn[0].returnInfo).toBe('变更成功 / changed');
   });
 });

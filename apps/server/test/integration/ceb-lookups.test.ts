@@ -14,7 +14,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const TABLES = ['ceb_documents', 'ceb_inventories', 'ceb_doc_numbers', 'ceb_buyer_usage'];
+const TABLES = [
+  'ceb_documents',
+  'ceb_inventories',
+  'ceb_export_inventories',
+  'ceb_doc_numbers',
+  'ceb_buyer_usage',
+];
 const ROWS = 3000;
 
 describe('CEB read-ahead look-ups', () => {
@@ -39,6 +45,9 @@ describe('CEB read-ahead look-ups', () => {
           party_codes, declared_at, updated_at, version)
         select 'inventory:' || i, 'I' || i, 'P' || i, 'C' || i, 'U' || i, 'O' || i, 'E', 'E', 'A', 'L', 'L' || i,
           '2991', '9610', 'B' || i, '120', array['E'], now(), now(), 1
+        from generate_series(1, ${ROWS}) as i`.execute(trx);
+        await sql`insert into ceb_export_inventories (doc_key, invt_no, status, party_codes, updated_at, version)
+        select 'export_inventory:A:C' || i, 'E' || i, '120', array['A'], now(), 1
         from generate_series(1, ${ROWS}) as i`.execute(trx);
         await sql`insert into ceb_doc_numbers (kind, owner_code, number, doc_key, first_seen_at)
         select 'order', 'E', 'O' || i, 'order:E:O' || i, now() from generate_series(1, ${ROWS}) as i`.execute(
@@ -65,9 +74,19 @@ describe('CEB read-ahead look-ups', () => {
           some.map((i) => ({ kind: 'order', ownerCode: 'E', number: `O${i}` })),
         );
         const usages = await repos.ceb.getUsages(some.map((i) => ({ buyerHash: `B${i}`, year: 2026 })));
-        expect([docs.length, payments.length, inventories.length, numbers.length, usages.length]).toEqual([
-          50, 50, 50, 50, 50,
-        ]);
+        // Export inventories by document key (CEB603) and by invtNo (CEB605/607/701), 25 of each.
+        const exports = await repos.ceb.findExportInventories({
+          docKeys: some.slice(0, 25).map((i) => `export_inventory:A:C${i}`),
+          invtNos: some.slice(25).map((i) => `E${i}`),
+        });
+        expect([
+          docs.length,
+          payments.length,
+          inventories.length,
+          numbers.length,
+          usages.length,
+          exports.length,
+        ]).toEqual([50, 50, 50, 50, 50, 50]);
         expect(await scans()).toEqual(before);
         // The inventory queries by order number and by logistics number, as customs and enterprises use them.
         for (const filter of [{ orderNo: 'O61' }, { logisticsNo: 'L61' }]) {

@@ -1,7 +1,8 @@
 /**
  * Spec §7 table 7-2 (negative business error codes), as data. Texts are the spec's, English is ours;
  * `[*]` and `*` are the spec's placeholders. -621027 and -625022 appear twice in the spec with different
- * texts: both entries are kept. Types and look-ups live in error-codes.ts.
+ * texts: both entries are kept. Kouan's own codes, for the export messages table 7-2 has none for, are
+ * the second table (KOUAN_CEB_ERROR_CODES). Types and look-ups live in error-codes.ts.
  */
 import type { CebCodeText } from './error-codes';
 
@@ -846,4 +847,79 @@ export const CEB_ERROR_CODES = [
 ] as const satisfies readonly ({
   readonly code: `-${number}`;
   readonly category: CebErrorCategory;
+} & CebCodeText)[];
+
+/**
+ * Kouan's OWN codes, not customs': table 7-2 has no codes for the export arrival report (运抵单,
+ * CEB507), departure report (离境单, CEB509), waybill list (清单总分单, CEB607) and summary application
+ * (汇总申请单, CEB701), so answering those with an order's code (-301010 已存在相同编号的订单) would say
+ * something untrue. These are negative, as the receipts require of a refusal ("若小于0数字表示处理异常
+ * 回执"), and 7 digits long — `-9` then the message number then a serial — so they can never be taken for
+ * one of the spec's 5- and 6-digit codes. Texts are written as the spec writes its own; `[*]` is a
+ * placeholder the receipt's returnInfo fills.
+ */
+export const KOUAN_CEB_ERROR_CODES = [
+  {
+    code: '-9507001',
+    category: 'export-arrival',
+    zh: '已存在相同企业唯一编号的运抵单[*]',
+    en: 'An arrival report with the same enterprise number already exists [*]',
+  },
+  {
+    code: '-9507002',
+    category: 'export-arrival',
+    zh: '运抵单标识(appType)不正确,未找到操作的运抵单[*]',
+    en: 'Wrong arrival report operation (appType): no arrival report [*] to operate on',
+  },
+  {
+    code: '-9509001',
+    category: 'export-departure',
+    zh: '已存在相同企业唯一编号的离境单[*]',
+    en: 'A departure report with the same enterprise number already exists [*]',
+  },
+  {
+    code: '-9509002',
+    category: 'export-departure',
+    zh: '离境单标识(appType)不正确,未找到操作的离境单[*]',
+    en: 'Wrong departure report operation (appType): no departure report [*] to operate on',
+  },
+  {
+    code: '-9607001',
+    category: 'export-waybill-list',
+    zh: '已存在相同企业唯一编号的清单总分单[*]',
+    en: 'A waybill list with the same enterprise number already exists [*]',
+  },
+  {
+    code: '-9607002',
+    category: 'export-waybill-list',
+    zh: '清单总分单标识(appType)不正确,未找到操作的清单总分单[*]',
+    en: 'Wrong waybill list operation (appType): no waybill list [*] to operate on',
+  },
+  {
+    code: '-9607003',
+    category: 'export-waybill-list',
+    zh: '清单总分单所列清单[*]不存在或已撤销、已删除',
+    en: 'The waybill list names inventory [*], which does not exist or was cancelled or deleted',
+  },
+  {
+    code: '-9701001',
+    category: 'export-summary',
+    zh: '已存在相同企业唯一编号的汇总申请单[*]',
+    en: 'A summary application with the same enterprise number already exists [*]',
+  },
+  {
+    code: '-9701002',
+    category: 'export-summary',
+    zh: '汇总申请单标识(appType)不正确,未找到操作的汇总申请单[*]',
+    en: 'Wrong summary application operation (appType): no summary application [*] to operate on',
+  },
+  {
+    code: '-9701003',
+    category: 'export-summary',
+    zh: '汇总申请单所列清单[*]不存在或已撤销、已删除',
+    en: 'The summary application names inventory [*], which does not exist or was cancelled or deleted',
+  },
+] as const satisfies readonly ({
+  readonly code: `-9${number}`;
+  readonly category: 'export-arrival' | 'export-departure' | 'export-waybill-list' | 'export-summary';
 } & CebCodeText)[];

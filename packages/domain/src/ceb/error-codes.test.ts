@@ -6,6 +6,8 @@ import {
   CEB_RETURN_STATUSES_BY_RECEIPT,
   cebErrorEntries,
   isCebErrorCode,
+  isKouanCebErrorCode,
+  KOUAN_CEB_ERROR_CODES,
 } from './error-codes';
 
 describe('CEB error code table', () => {
@@ -33,6 +35,26 @@ describe('CEB error code table', () => {
       expect(e.en.length).toBeGreaterThan(0);
     }
     expect(CEB_ERROR_CODES.length).toBe(161);
+  });
+
+  it("keeps Kouan's own codes apart from the spec's: 7 digits after -9, never one of table 7-2", () => {
+    const spec = new Set<string>(CEB_ERROR_CODES.map((e) => e.code));
+    for (const e of KOUAN_CEB_ERROR_CODES) {
+      expect(e.code).toMatch(/^-9\d{6}$/);
+      expect(spec.has(e.code)).toBe(false);
+      expect(isCebErrorCode(e.code)).toBe(false);
+      expect(isKouanCebErrorCode(e.code)).toBe(true);
+      expect(e.zh.length).toBeGreaterThan(0);
+      expect(e.en.length).toBeGreaterThan(0);
+    }
+    expect(new Set(KOUAN_CEB_ERROR_CODES.map((e) => e.code)).size).toBe(KOUAN_CEB_ERROR_CODES.length);
+    expect(cebErrorEntries('-9701003')).toEqual([expect.objectContaining({ origin: 'kouan' })]);
+    expect(cebErrorEntries('-301010')).toEqual([expect.objectContaining({ origin: 'spec' })]);
+  });
+
+  it('lets CEB304, CEB404, CEB608 and CEB514 answer 120 海关入库, as their field tables list', () => {
+    for (const type of ['CEB304Message', 'CEB404Message', 'CEB608Message', 'CEB514Message'] as const)
+      expect(CEB_RETURN_STATUSES_BY_RECEIPT[type]).toContain('120');
   });
 
   it('describes every status a receipt may carry, and the DXP format codes', () => {

@@ -5,13 +5,15 @@
  * - Negative business error codes, spec §7 table 7-2 (the title says export, the codes cover import
  *   order/payment/waybill/inventory/cancel/refund/warehouse-entry). Texts are the spec's; `[*]` and `*` are
  *   the spec's placeholders. The spec lists -621027 and -625022 twice with different texts: both are kept.
+ * - Kouan's own negative codes (`-9…`, 7 digits) for the export messages table 7-2 has no codes for:
+ *   not customs' codes, and marked so (`KOUAN_CEB_ERROR_CODES`, `origin` in `cebErrorEntries`).
  * - Four-digit data-exchange (DXP) error codes, spec §7 table 7-1.
  */
-import { CEB_ERROR_CODES } from './error-code-table';
+import { CEB_ERROR_CODES, KOUAN_CEB_ERROR_CODES } from './error-code-table';
 import type { CebReceiptType } from './message-types';
 
 export type { CebErrorCategory } from './error-code-table';
-export { CEB_ERROR_CODES } from './error-code-table';
+export { CEB_ERROR_CODES, KOUAN_CEB_ERROR_CODES } from './error-code-table';
 
 export type CebReturnStatusCode =
   | '1'
@@ -59,16 +61,22 @@ const IMPORT_BASIC = ['2', '3', '4', '100', '120', '399'] as const;
 const IMPORT_STAGED = ['1', '2', '3', '4', '100', '120', '399'] as const;
 const EXPORT_BASIC = ['1', '2', '3', '4', '100', '399'] as const;
 
+/** The export annotations' states with 120 海关入库, which the spec's field tables list for these. */
+const EXPORT_STORED = ['1', '2', '3', '4', '100', '120', '399'] as const;
+
 /**
  * The non-negative returnStatus values each receipt's annotation lists; any receipt may also carry a
  * negative error code ("若小于0数字表示处理异常回执"). CEB510's annotation lists none ("回执状态"): the
  * common export set is used. CEB900 carries only negative codes ("小于0数字表示报文格式校验异常").
+ * CEB304, CEB404 and CEB608 add 120 海关入库: the spec's field tables list it ("100 海关退单/120 海关
+ * 入库等"), the annotations end in 等. CEB514's field table lists 2/3/4/100/120 and its annotation
+ * 2/3/4/100/399: both are kept (Kouan answers 120, as for the import CEB312/412/512).
  */
 export const CEB_RETURN_STATUSES_BY_RECEIPT = {
   CEB312Message: IMPORT_BASIC,
   CEB412Message: IMPORT_BASIC,
   CEB512Message: IMPORT_BASIC,
-  CEB514Message: ['2', '3', '4', '100', '399'],
+  CEB514Message: ['2', '3', '4', '100', '120', '399'],
   CEB622Message: [
     '1',
     '2',
@@ -90,14 +98,14 @@ export const CEB_RETURN_STATUSES_BY_RECEIPT = {
   CEB624Message: IMPORT_STAGED,
   CEB626Message: IMPORT_STAGED,
   CEB712Message: IMPORT_STAGED,
-  CEB304Message: EXPORT_BASIC,
-  CEB404Message: EXPORT_BASIC,
+  CEB304Message: EXPORT_STORED,
+  CEB404Message: EXPORT_STORED,
   CEB506Message: EXPORT_BASIC,
   CEB508Message: EXPORT_BASIC,
   CEB510Message: EXPORT_BASIC,
   CEB604Message: ['1', '2', '3', '4', '100', '120', '300', '399', '800', '899'],
   CEB606Message: EXPORT_BASIC,
-  CEB608Message: EXPORT_BASIC,
+  CEB608Message: EXPORT_STORED,
   CEB702Message: EXPORT_BASIC,
   CEB900Message: [],
 } as const satisfies Record<CebReceiptType, readonly CebReturnStatusCode[]>;
@@ -109,14 +117,31 @@ export type CebReturnStatusFor<T extends CebReceiptType> =
 
 export type CebErrorCode = (typeof CEB_ERROR_CODES)[number]['code'];
 export type CebErrorEntry = (typeof CEB_ERROR_CODES)[number];
+/** One of Kouan's own codes (not customs'): see KOUAN_CEB_ERROR_CODES. */
+export type KouanCebErrorCode = (typeof KOUAN_CEB_ERROR_CODES)[number]['code'];
+export type KouanCebErrorEntry = (typeof KOUAN_CEB_ERROR_CODES)[number];
+/** A negative returnStatus Kouan answers with: the spec's, or one of its own. */
+export type CebRefusalCode = CebErrorCode | KouanCebErrorCode;
 
-/** All entries for a code (two codes have two texts in the spec); empty for an unknown code. */
-export function cebErrorEntries(code: string): readonly CebErrorEntry[] {
-  return CEB_ERROR_CODES.filter((e) => e.code === code);
+/**
+ * All entries for a code (two codes have two texts in the spec); empty for an unknown code. Each says
+ * whose it is: `spec` (table 7-2) or `kouan` (Kouan's own).
+ */
+export function cebErrorEntries(
+  code: string,
+): readonly ((CebErrorEntry & { origin: 'spec' }) | (KouanCebErrorEntry & { origin: 'kouan' }))[] {
+  return [
+    ...CEB_ERROR_CODES.filter((e) => e.code === code).map((e) => ({ ...e, origin: 'spec' as const })),
+    ...KOUAN_CEB_ERROR_CODES.filter((e) => e.code === code).map((e) => ({ ...e, origin: 'kouan' as const })),
+  ];
 }
 
 export function isCebErrorCode(code: string): code is CebErrorCode {
   return CEB_ERROR_CODES.some((e) => e.code === code);
+}
+
+export function isKouanCebErrorCode(code: string): code is KouanCebErrorCode {
+  return KOUAN_CEB_ERROR_CODES.some((e) => e.code === code);
 }
 
 /** Data-exchange platform (DXP) error codes, spec §7 table 7-1 (4 digits, by range). */

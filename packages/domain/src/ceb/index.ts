@@ -7,8 +7,11 @@ export type {
   CebErrorCategory,
   CebErrorCode,
   CebErrorEntry,
+  CebRefusalCode,
   CebReturnStatusCode,
   CebReturnStatusFor,
+  KouanCebErrorCode,
+  KouanCebErrorEntry,
 } from './error-codes';
 export {
   CEB_DXP_ERROR_CODES,
@@ -17,6 +20,8 @@ export {
   CEB_RETURN_STATUSES_BY_RECEIPT,
   cebErrorEntries,
   isCebErrorCode,
+  isKouanCebErrorCode,
+  KOUAN_CEB_ERROR_CODES,
 } from './error-codes';
 export { CEB_RECEIPT_NAMES, cebCodedValue, cebFieldLabel } from './field-labels';
 export type {

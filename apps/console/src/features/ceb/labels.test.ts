@@ -51,6 +51,8 @@ describe('CEB labels in the console', () => {
     expect(returnStatusLabel('-621003', 'en')).toBe('-621003 Inventory declaration failed');
     expect(returnStatusLabel('-301003', 'zh')).toBe('-301003 订单信息查询不存在');
     expect(returnStatusLabel('-999999', 'zh')).toBe('-999999');
+    // Kouan's own codes (export messages the spec has no codes for) are named too.
+    expect(returnStatusLabel('-9701003', 'zh')).toBe('-9701003 汇总申请单所列清单不存在或已撤销、已删除');
   });
 
   it('reads the subject and returnInfo out of a receipt', () => {

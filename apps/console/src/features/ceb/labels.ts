@@ -1,4 +1,4 @@
-import { CEB_ERROR_CODES, CEB_RETURN_STATUSES } from '@kouan/domain/ceb/error-codes';
+import { CEB_RETURN_STATUSES, cebErrorEntries } from '@kouan/domain/ceb/error-codes';
 import { CEB_RECEIPT_NAMES, cebCodedValue, cebFieldLabel } from '@kouan/domain/ceb/field-labels';
 import type { Lang } from '../../app/i18n';
 
@@ -47,8 +47,9 @@ export function receiptName(type: string, lang: Lang): string {
 export function returnStatusText(status: string, lang: Lang): string | undefined {
   const state = CEB_RETURN_STATUSES[status as keyof typeof CEB_RETURN_STATUSES];
   if (state) return state[lang];
-  // The spec's placeholders ([*], a trailing *) stand for details the receipt's returnInfo gives.
-  return CEB_ERROR_CODES.find((e) => e.code === status)
+  // The spec's placeholders ([*], a trailing *) stand for details the receipt's returnInfo gives;
+  // Kouan's own codes (-9…, for the export messages the spec has none for) read the same way.
+  return cebErrorEntries(status)[0]
     ?.[lang].replaceAll('[[*]]', '')
     .replaceAll('[*]', '')
     .replace(/[\s，,:：]*\*?[\s，,:：]*$/u, '');

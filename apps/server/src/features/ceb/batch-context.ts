@@ -15,6 +15,7 @@ import type { PiiVault } from '../../lib/pii';
 import type { AuditRecord } from '../audit/audit.repository';
 import type { EvidenceEvent } from '../evidence';
 import { recordEvidence } from '../evidence';
+import { BatchExportInventories } from './batch-export-inventories';
 import { BatchInventories } from './batch-inventories';
 import { BatchUsage } from './batch-usage';
 import type {
@@ -29,6 +30,7 @@ import type {
 } from './ceb.repository';
 import type { NumberClaim } from './ceb-units';
 import type { SetChecks } from './checks';
+import { LostRace } from './lost-race';
 
 /** What a batch reads ahead, in a few set-based statements, before its units are processed. */
 export interface BatchReadAhead {
@@ -38,18 +40,8 @@ export interface BatchReadAhead {
   readonly orderNos: readonly string[];
   /** Numbers the batch's new documents claim. */
   readonly claims: readonly NumberClaim[];
-}
-
-/**
- * Thrown at flush when a concurrent transaction claimed a number this batch had found free, or wrote
- * the document version this batch was about to write: PostgreSQL's serialization-failure code, so
- * the intake retries the batch, which then reads the other's writes (and refuses a duplicate).
- */
-class LostRace extends Error {
-  readonly code = '40001';
-  constructor(what: string) {
-    super(`${what} was written by a concurrent transaction`);
-  }
+  /** Export inventories the units declare (document keys) or name (invtNos). */
+  readonly exportInventories: { readonly docKeys: readonly string[]; readonly invtNos: readonly string[] };
 }
 
 const claimKey = (c: { kind: string; ownerCode: string; number: string }) =>
@@ -101,6 +93,8 @@ export class BatchContext {
   private readonly inventories: BatchInventories;
   /** Annual usage of the buyers this batch holds the locks of: stored, and as changed by the batch. */
   private readonly usage: BatchUsage;
+  /** Export inventories (CEB603) as this transaction sees them: their state for the export checks. */
+  readonly exportInventories: BatchExportInventories;
 
   constructor(
     readonly repos: Repositories,
@@ -110,6 +104,7 @@ export class BatchContext {
   ) {
     this.inventories = new BatchInventories(repos);
     this.usage = new BatchUsage(repos);
+    this.exportInventories = new BatchExportInventories(repos);
   }
 
   partyIds(codes: readonly string[]): string[] {
@@ -186,6 +181,7 @@ export class BatchContext {
       orders.length ? repo.latestByOrders('payment', orders) : [],
       orders.length ? repo.inventoriesForOrders(orders) : [],
       claims.length ? repo.findNumbers(claims) : [],
+      this.exportInventories.readAhead(input.exportInventories),
     ]);
     for (const k of keys) this.storedDocs.set(k, null);
     for (const d of docs) this.storedDocs.set(d.doc_key, d);
@@ -339,6 +335,7 @@ export class BatchContext {
       throw error;
     }
     await this.inventories.flush();
+    await this.exportInventories.flush();
     await this.usage.flush();
     await this.repos.ceb.insertReceipts(this.receipts);
     await this.repos.ceb.appendStatus(this.statuses);

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema';
 import { createCebBondedStockRepository } from './bonded-stock.repository';
 import { createCebBuyerUsageRepository } from './buyer-usage.repository';
 import { createCebDocumentsRepository } from './documents.repository';
+import { createCebExportInventoriesRepository } from './export-inventories.repository';
 import { createCebInventoriesRepository } from './inventories.repository';
 import { createCebMessagesRepository } from './messages.repository';
 import { createCebReferenceRepository } from './reference.repository';
@@ -10,6 +11,7 @@ import { createCebReferenceRepository } from './reference.repository';
 export type { CebBondedMovementRow } from './bonded-stock.repository';
 export type { CebUsageEntryRow } from './buyer-usage.repository';
 export type { CebDocumentRow, CebNumberRow } from './documents.repository';
+export type { CebExportInventoryRow } from './export-inventories.repository';
 export type { CebInventoryRow, CebStatusRow, InventoryFilter } from './inventories.repository';
 export type { CebMessageRow, CebReceiptRow } from './messages.repository';
 export type { CebPositiveListRow, CebTaxRateRow } from './reference.repository';
@@ -23,6 +25,7 @@ export function createCebRepository(db: Kysely<Database>) {
     ...createCebMessagesRepository(db),
     ...createCebDocumentsRepository(db),
     ...createCebInventoriesRepository(db),
+    ...createCebExportInventoriesRepository(db),
     ...createCebBuyerUsageRepository(db),
     ...createCebReferenceRepository(db),
     ...createCebBondedStockRepository(db),

@@ -4,13 +4,15 @@ import type { CebInventoryRow } from './ceb.repository';
 import { type Head, str } from './ceb-units';
 import type { Finding } from './checks';
 import { tryCompleteSet } from './import-set';
-import { changeInventoryStatus } from './inventory-lifecycle';
+import { assertMove } from './inventory-lifecycle';
 import { appendDocument, buyerHashOf, finding } from './store-document';
 import { refused, type UnitInput, type UnitResult } from './unit-result';
 
 /**
  * Why an inventory declaration (appType 1 new, 2 change, 3 delete) cannot apply to the inventory
- * already declared for its order, if at all.
+ * already declared for its order, if at all. A declared inventory is never deleted with appType 3:
+ * the spec has no receipt state for a deletion (399 would read as customs' approval); it is
+ * withdrawn with a cancel application (CEB623), which a waiting inventory (2) may take too.
  */
 function declarationProblem(h: Head, existing: CebInventoryRow | undefined): Finding | null {
   const appType = str(h, 'appType');
@@ -29,6 +31,14 @@ function declarationProblem(h: Head, existing: CebInventoryRow | undefined): Fin
       'inventory.appType',
       `不存在已申报的清单[${str(h, 'orderNo')}]，无法进行改单操作`,
       `no declared inventory for order ${str(h, 'orderNo')} to change`,
+    );
+  }
+  if (appType === '3' && existing) {
+    return finding(
+      '-621012',
+      'inventory.appType',
+      `清单[${existing.invt_no}]的申报状态（${existing.status}）不符合改单申报的条件：已申报的清单不能以 appType=3 删除，撤销请发送撤销申请单（CEB623）`,
+      `inventory ${existing.invt_no} (status ${existing.status}) cannot be deleted with appType 3: withdraw a declared inventory with a cancel application (CEB623)`,
     );
   }
   if (appType !== '1' && existing && !open) {
@@ -96,24 +106,11 @@ export async function declareInventory(
   if (problem) return refused(key, [problem], existing ? numbers : { preNo: numbers.preNo });
   const appType = str(h, 'appType');
   const latest = await ctx.latestDocument(key);
-  await appendDocument(ctx, { ...input, invtNo: numbers.invtNo, version: (latest?.version ?? 0) + 1 });
+  await appendDocument(ctx, { ...input, ...numbers, version: (latest?.version ?? 0) + 1 });
   const row = inventoryRow(ctx, input, existing, numbers);
-  if (appType === '3' && existing) {
-    await changeInventoryStatus(ctx, existing, {
-      to: 'cancelled',
-      actor: input.actor,
-      reason: '企业删除清单 / deleted by the enterprise',
-      issueReceipt: false,
-    });
-    return {
-      returnStatus: '399',
-      returnInfo: '清单已删除 / inventory deleted',
-      findings: [],
-      docKey: key,
-      ...numbers,
-    };
-  }
   if (existing) {
+    // Declared again (appType 1 after a rejection or a cancel) or changed (2): waiting for its set again.
+    assertMove(existing.status, '2');
     const { doc_key: _k, version: _v, ...changes } = row;
     const ok = ctx.updateInventory(existing, changes);
     if (!ok) throw new Error(`inventory ${key} changed concurrently under the set lock`);

@@ -1,5 +1,5 @@
 import type { CebDeclarationType } from '@kouan/domain/ceb';
-import { base, codes, GENERIC, named, opt, spec, str, type UnitSpec } from './unit-spec';
+import { base, codes, kouanCodes, named, ORDER_CODES, opt, spec, str, type UnitSpec } from './unit-spec';
 
 /** The export declarations: order, receipts, waybill, arrival, departure, inventory, cancel, lists. */
 export const EXPORT_UNIT_SPECS = {
@@ -10,8 +10,9 @@ export const EXPORT_UNIT_SPECS = {
     orderNo: () => null,
     senders: (h) => codes(str(h, 'ebpCode'), str(h, 'ebcCode')),
     roles: (h) => named(h, 'ebpCode', 'ebcCode'),
-    acceptedStatus: '399',
-    codes: GENERIC,
+    // CEB304's field table: "100 海关退单/120 海关入库等" (spec 2.2); the annotation ends in 等.
+    acceptedStatus: '120',
+    codes: ORDER_CODES,
     receiptUnit: (h, o) => ({
       ...base(h, o),
       ebpCode: str(h, 'ebpCode'),
@@ -26,8 +27,9 @@ export const EXPORT_UNIT_SPECS = {
     orderNo: () => null,
     senders: (h) => codes(opt(h, 'payCode'), str(h, 'ebcCode'), str(h, 'ebpCode')),
     roles: (h) => named(h, 'payCode', 'ebcCode', 'ebpCode'),
-    acceptedStatus: '399',
-    codes: { ...GENERIC, duplicate: '-401007', notFound: '-401006', locked: '-401008' },
+    // CEB404's field table: "100 海关退单/120 海关入库等" (spec 2.4).
+    acceptedStatus: '120',
+    codes: { duplicate: '-401007', notFound: '-401006', noPermission: '-10102' },
     receiptUnit: (h, o) => ({
       ...base(h, o),
       ebcCode: str(h, 'ebcCode'),
@@ -43,7 +45,7 @@ export const EXPORT_UNIT_SPECS = {
     senders: (h) => codes(str(h, 'logisticsCode')),
     roles: (h) => named(h, 'logisticsCode'),
     acceptedStatus: '399',
-    codes: { ...GENERIC, duplicate: '-504015', notFound: '-504014', locked: '-504016' },
+    codes: { duplicate: '-504015', notFound: '-504014', noPermission: '-10102' },
     receiptUnit: (h, o) => ({
       ...base(h, o),
       logisticsCode: str(h, 'logisticsCode'),
@@ -60,7 +62,7 @@ export const EXPORT_UNIT_SPECS = {
     senders: (h) => codes(str(h, 'operatorCode'), str(h, 'logisticsCode')),
     roles: (h) => named(h, 'operatorCode', 'logisticsCode'),
     acceptedStatus: '399',
-    codes: GENERIC,
+    codes: kouanCodes('507'),
     receiptUnit: (h, o) => ({
       ...base(h, o),
       operatorCode: str(h, 'operatorCode'),
@@ -79,7 +81,7 @@ export const EXPORT_UNIT_SPECS = {
     senders: (h) => codes(str(h, 'logisticsCode')),
     roles: (h) => named(h, 'logisticsCode'),
     acceptedStatus: '399',
-    codes: GENERIC,
+    codes: kouanCodes('509'),
     receiptUnit: (h, o) => ({
       ...base(h, o),
       logisticsCode: str(h, 'logisticsCode'),
@@ -96,13 +98,15 @@ export const EXPORT_UNIT_SPECS = {
     senders: (h) => codes(str(h, 'agentCode'), str(h, 'ebcCode')),
     roles: (h) => named(h, 'ebpCode', 'ebcCode', 'logisticsCode', 'agentCode'),
     acceptedStatus: '120',
-    codes: { ...GENERIC, duplicate: '-621004', notFound: '-621011', locked: '-621012' },
+    codes: { duplicate: '-621004', notFound: '-621011', locked: '-621012', noPermission: '-10102' },
     receiptUnit: (h, o) => ({
       ...base(h, o),
       agentCode: str(h, 'agentCode'),
       copNo: str(h, 'copNo'),
       preNo: o.preNo,
-      invtNo: o.invtNo,
+      // Required by the XSD even when customs issued none (a refusal, a saved unit): the message's
+      // own, or empty.
+      invtNo: o.invtNo ?? str(h, 'invtNo'),
       ebcCode: str(h, 'ebcCode'),
       ebpCode: str(h, 'ebpCode'),
       orderNo: str(h, 'orderNo'),
@@ -117,7 +121,9 @@ export const EXPORT_UNIT_SPECS = {
     senders: (h) => codes(str(h, 'agentCode'), str(h, 'ebcCode')),
     roles: (h) => named(h, 'agentCode', 'ebcCode'),
     acceptedStatus: '399',
-    codes: { ...GENERIC, duplicate: '-623009', notFound: '-623003', locked: '-623005' },
+    // notFound: appType 2/3 of a cancel that does not exist (-623004 查无此数据); an unknown inventory
+    // is -623003 (cancel-export-inventory.ts).
+    codes: { duplicate: '-623009', notFound: '-623004', locked: '-623005', noPermission: '-10102' },
     receiptUnit: (h, o) => ({
       ...base(h, o),
       agentCode: str(h, 'agentCode'),
@@ -133,8 +139,9 @@ export const EXPORT_UNIT_SPECS = {
     orderNo: () => null,
     senders: (h) => codes(str(h, 'agentCode')),
     roles: (h) => named(h, 'agentCode', 'logisticsCode'),
-    acceptedStatus: '399',
-    codes: GENERIC,
+    // CEB608's field table: "100 海关退单/120 海关入库等" (spec 2.16).
+    acceptedStatus: '120',
+    codes: kouanCodes('607'),
     receiptUnit: (h, o) => ({
       ...base(h, o),
       agentCode: str(h, 'agentCode'),
@@ -153,14 +160,15 @@ export const EXPORT_UNIT_SPECS = {
     senders: (h) => codes(str(h, 'agentCode'), str(h, 'ebcCode')),
     roles: (h) => named(h, 'agentCode', 'ebcCode', 'declAgentCode'),
     acceptedStatus: '399',
-    codes: GENERIC,
+    codes: kouanCodes('701'),
     receiptUnit: (h, o) => ({
       ...base(h, o),
       agentCode: str(h, 'agentCode'),
       ebcCode: str(h, 'ebcCode'),
       copNo: str(h, 'copNo'),
       preNo: o.preNo,
-      sumNo: opt(h, 'sumNo'),
+      // 汇总申请编号 is customs' (Kouan's): never the message's own (its length is not the receipt's).
+      sumNo: o.sumNo,
       msgSeqNo: Number(h.msgSeqNo),
     }),
   }),

@@ -207,3 +207,11 @@ export function assignNumbers(at: Date, customsCode: string, ieFlag: 'I' | 'E', 
   const day = formatCebTimestamp(at, 'yyyyMMdd');
   return { preNo: `B${day}${s9}`, invtNo: `${customsCode.slice(0, 4)}${day.slice(0, 4)}${ieFlag}${s9}` };
 }
+
+/**
+ * The 汇总申请编号 of a summary application (CEB702 sumNo, 18 characters): S + the date and serial of
+ * the preNo the summary was given, so it is issued once and stays the same through its changes.
+ */
+export function sumNoOf(preNo: string): string {
+  return `S${preNo.slice(1)}`;
+}

@@ -1,10 +1,11 @@
 import type { CebDeclarationType } from '@kouan/domain/ceb';
 import {
+  answeredInvtNo,
   base,
   codes,
-  GENERIC,
   inventoryReceiptUnit,
   named,
+  ORDER_CODES,
   opt,
   spec,
   str,
@@ -27,7 +28,7 @@ export const IMPORT_UNIT_SPECS = {
       windowed: false,
     }),
     acceptedStatus: '120',
-    codes: GENERIC,
+    codes: ORDER_CODES,
     receiptUnit: (h, o) => ({
       ...base(h, o),
       ebpCode: str(h, 'ebpCode'),
@@ -85,8 +86,10 @@ export const IMPORT_UNIT_SPECS = {
     orderNo: () => null,
     senders: (h) => codes(str(h, 'logisticsCode')),
     roles: (h) => named(h, 'logisticsCode'),
-    acceptedStatus: '399',
-    codes: { duplicate: '-505012', notFound: '-505014', locked: '-505014', noPermission: '-10102' },
+    // CEB514's field table: "2电子口岸申报中/3发送海关成功/4发送海关失败/100海关退单/120海关入库" (spec
+    // 3.8.4); its annotation lists 399 instead. Answered as the waybill itself is (CEB512: 120).
+    acceptedStatus: '120',
+    codes: { duplicate: '-505012', notFound: '-505014', noPermission: '-10102' },
     receiptUnit: (h, o) => ({
       ...base(h, o),
       logisticsCode: str(h, 'logisticsCode'),
@@ -114,7 +117,7 @@ export const IMPORT_UNIT_SPECS = {
     roles: (h) => named(h, 'ebpCode', 'ebcCode', 'logisticsCode', 'agentCode'),
     acceptedStatus: '399',
     codes: { duplicate: '-623009', notFound: '-623003', locked: '-623005', noPermission: '-623026' },
-    receiptUnit: (h, o) => inventoryReceiptUnit(h, o, str(h, 'invtNo')),
+    receiptUnit: (h, o) => inventoryReceiptUnit(h, o, answeredInvtNo(h, o)),
   }),
   CEB625Message: spec('CEB625Message', {
     kind: 'refund',
@@ -125,7 +128,7 @@ export const IMPORT_UNIT_SPECS = {
     roles: (h) => named(h, 'ebpCode', 'ebcCode', 'logisticsCode', 'agentCode'),
     acceptedStatus: '120',
     codes: { duplicate: '-625033', notFound: '-625016', locked: '-625022', noPermission: '-625021' },
-    receiptUnit: (h, o) => inventoryReceiptUnit(h, o, str(h, 'invtNo')),
+    receiptUnit: (h, o) => inventoryReceiptUnit(h, o, answeredInvtNo(h, o)),
   }),
   CEB711Message: spec('CEB711Message', {
     kind: 'delivery',

@@ -2,7 +2,8 @@
  * The import inventory's customs status (spec receipt states of CEB622): 2 waiting for its set →
  * 120 stored → 300 manual review / 500 inspection → 399 decided → 800 released → 899 closed; 100
  * rejected; 700 returned abroad; `cancelled` after an accepted CEB623. Every change appends a history
- * row, issues the CEB622 the enterprise would get, and records evidence.
+ * row, issues the CEB622 the enterprise would get, and records evidence. ALLOWED is the one table of
+ * transitions: a change it does not list is a programming error and throws.
  */
 import type { Actor } from '../../lib/actor';
 import { newId } from '../../lib/ids';
@@ -29,20 +30,31 @@ export type InventoryStatus = (typeof INVENTORY_STATUSES)[number];
 export const QUOTA_COUNTED: ReadonlySet<string> = new Set(['120', '300', '500', '399', '800', '899']);
 
 const ALLOWED: Readonly<Record<InventoryStatus, readonly InventoryStatus[]>> = {
-  '2': ['120', '100'],
+  // A waiting inventory is withdrawn with a CEB623 (a CEB621 appType 3 is refused).
+  '2': ['120', '100', 'cancelled'],
   '120': ['300', '500', '399', '100', 'cancelled'],
   '300': ['500', '399', '100', 'cancelled'],
   '500': ['399', '100', '700'],
   '399': ['800', '100', 'cancelled'],
   '800': ['899', 'cancelled'],
   '899': [],
+  // Declared again (CEB621 appType 1, or 2 after a rejection) for the same order.
   '100': ['2', '120'],
   '700': [],
-  cancelled: [],
+  cancelled: ['2'],
 };
 
 export function canMove(from: string, to: InventoryStatus): boolean {
   return (ALLOWED[from as InventoryStatus] ?? []).includes(to);
+}
+
+/**
+ * Throws unless the table allows `from` → `to` (a change that keeps the status, a waiting inventory
+ * changed, is no transition): callers check what the enterprise or officer asked for before, so a
+ * forbidden transition here is a programming error, never an answer.
+ */
+export function assertMove(from: string, to: InventoryStatus): void {
+  if (from !== to && !canMove(from, to)) throw new Error(`inventory status ${from} → ${to} is not allowed`);
 }
 
 /** Receipt status a change is reported with: the status itself, or a negative code for a refusal. */
@@ -68,6 +80,8 @@ export async function changeInventoryStatus(
   inv: CebInventoryRow,
   change: StatusChange,
 ): Promise<CebInventoryRow> {
+  if (!canMove(inv.status, change.to))
+    throw new Error(`inventory ${inv.invt_no}: status ${inv.status} → ${change.to} is not allowed`);
   const changes: Partial<CebInventoryRow> = { status: change.to, updated_at: ctx.now, ...change.extra };
   const next = ctx.updateInventory(inv, changes);
   if (!next) throw cebError('CEB_CONCURRENT_CHANGE', { invtNo: inv.invt_no });
@@ -132,7 +146,10 @@ export function inventoryReceiptUnit(inv: CebInventoryRow, returnStatus: string,
   };
 }
 
-/** Bonded (1210) goods leave the account book on release; never below zero. */
+/**
+ * Bonded (1210) goods leave the account book on release, all lines or none, never below zero: a
+ * line short of stock (lines of one item added up) leaves every item as it was.
+ */
 async function deductBondedStock(
   ctx: BatchContext,
   inv: CebInventoryRow,
@@ -142,18 +159,22 @@ async function deductBondedStock(
   const doc = await ctx.latestDocument(inv.doc_key);
   if (!doc) return null;
   const unit = readUnit(ctx.deps.vault, doc);
-  for (const line of unit.lists) {
-    const item = String(line.itemRecordNo ?? '');
-    const qty = String(line.qty ?? '0');
-    if (!item) return `第${line.gnum}项缺少账册备案料号 / line ${line.gnum} has no itemRecordNo`;
-    const ok = await ctx.repos.ceb.deductStock(inv.ems_no, item, qty);
-    if (!ok)
-      return `账册${inv.ems_no}料号${item}库存不足（需${qty}）/ bonded stock of ${inv.ems_no} item ${item} is below ${qty}`;
+  const lines = unit.lists.map((line) => ({
+    gnum: String(line.gnum ?? ''),
+    itemRecordNo: String(line.itemRecordNo ?? ''),
+    quantity: String(line.qty ?? '0'),
+  }));
+  const missing = lines.find((l) => !l.itemRecordNo);
+  if (missing) return `第${missing.gnum}项缺少账册备案料号 / line ${missing.gnum} has no itemRecordNo`;
+  const short = await ctx.repos.ceb.deductAll(inv.ems_no, lines);
+  if (short)
+    return `账册${inv.ems_no}料号${short.itemRecordNo}库存不足（需${short.needed}，现有${short.available}）/ bonded stock of ${inv.ems_no} item ${short.itemRecordNo} is ${short.available}, below the ${short.needed} released`;
+  for (const line of lines) {
     ctx.movements.push({
       id: newId('bmov', ctx.now.getTime()),
       ems_no: inv.ems_no,
-      item_record_no: item,
-      delta: `-${qty}`,
+      item_record_no: line.itemRecordNo,
+      delta: `-${line.quantity}`,
       reason: 'released',
       doc_key: inv.doc_key,
       at: ctx.now,
@@ -163,7 +184,10 @@ async function deductBondedStock(
   return null;
 }
 
-/** 120/300/500 → 399 → 800, deducting bonded stock; a shortfall rejects the inventory instead. */
+/**
+ * 120/300/500 → 399 → 800, deducting bonded stock. A shortfall is customs' refusal, not a processing
+ * error: the inventory goes to 100 海关退单 and its CEB622 says 100 with the reason.
+ */
 export async function releaseInventory(
   ctx: BatchContext,
   inv: CebInventoryRow,
@@ -172,7 +196,7 @@ export async function releaseInventory(
 ): Promise<CebInventoryRow> {
   const shortfall = await deductBondedStock(ctx, inv, actor);
   if (shortfall) {
-    return rejectInventory(ctx, inv, { actor, code: '-621003', reason: `清单申报失败，${shortfall}` });
+    return rejectInventory(ctx, inv, { actor, reason: `海关退单：${shortfall}` });
   }
   const decided = await changeInventoryStatus(ctx, inv, { to: '399', actor, reason: `海关审结：${reason}` });
   return changeInventoryStatus(ctx, decided, { to: '800', actor, reason: `放行：${reason}` });

@@ -11,31 +11,45 @@ import { changeInventoryStatus, restoreQuota } from './inventory-lifecycle';
 import { finding, storeDocument } from './store-document';
 import { refused, type UnitInput, type UnitResult } from './unit-result';
 
-const CANCELLABLE = new Set(['120', '300', '399', '800']);
+/**
+ * Statuses a declared inventory may be withdrawn from with a CEB623: waiting for its set (2, nothing
+ * counted yet), stored, under manual review, decided, released.
+ */
+const CANCELLABLE = new Set(['2', '120', '300', '399', '800']);
+
+/** The codes of each application: an unknown inventory, and one that names another order. */
+const TARGET_CODES = {
+  cancel: { notFound: '-623003', mismatch: '-623001', mismatchZh: '报文校验失败' },
+  refund: { notFound: '-625016', mismatch: '-625001', mismatchZh: '退货申请单报文校验失败' },
+} as const;
 
 async function findTarget(
   ctx: BatchContext,
   input: UnitInput,
-  notFound: string,
+  kind: keyof typeof TARGET_CODES,
 ): Promise<CebInventoryRow | Finding> {
+  const codes = TARGET_CODES[kind];
   const invtNo = str(input.unit.head, 'invtNo');
   const inv = await ctx.getInventoryByInvtNo(invtNo);
   if (!inv)
     return finding(
-      notFound,
+      codes.notFound,
       `${input.spec.kind}.invtNo`,
-      `系统中不存在清单编号为[${invtNo}]的清单`,
+      kind === 'cancel'
+        ? `系统中不存在清单编号为[${invtNo}]的清单`
+        : `查无此数据：系统中不存在清单编号为[${invtNo}]的清单`,
       `no inventory ${invtNo}`,
     );
   // The application names the inventory's order: the same order the inventory declared (its set
   // lock is taken on the orderNo the message gives, so a cancel and a return of one inventory are
-  // serialised only when both give the inventory's own).
+  // serialised only when both give the inventory's own). The inventory exists: a message that does
+  // not agree with it fails validation, naming both orders.
   const orderNo = str(input.unit.head, 'orderNo');
   if (orderNo !== inv.order_no) {
     return finding(
-      notFound,
+      codes.mismatch,
       `${input.spec.kind}.orderNo`,
-      `清单[${invtNo}]的订单编号为[${inv.order_no}]，与申请单的订单编号[${orderNo}]不一致`,
+      `${codes.mismatchZh}，清单[${invtNo}]的订单编号为[${inv.order_no}]，与申请单的订单编号[${orderNo}]不一致`,
       `inventory ${invtNo} declares order ${inv.order_no}, not ${orderNo}`,
     );
   }
@@ -56,7 +70,7 @@ export async function cancelInventory(
   preNo: string,
 ): Promise<UnitResult> {
   const key = input.spec.key(input.unit.head);
-  const target = await findTarget(ctx, input, '-623003');
+  const target = await findTarget(ctx, input, 'cancel');
   if (!('doc_key' in target)) return refused(key, [target], { preNo });
   if (!CANCELLABLE.has(target.status)) {
     return refused(
@@ -88,8 +102,9 @@ export async function cancelInventory(
       { preNo },
     );
   }
-  const stored = await storeDocument(ctx, { ...input, lockedBySet: false });
+  const stored = await storeDocument(ctx, { ...input, preNo, lockedBySet: false });
   if (!stored.ok) return refused(key, [stored.finding], { preNo });
+  // Counted from 120 on (QUOTA_COUNTED): a waiting inventory (2) gives nothing back.
   await restoreQuota(ctx, target, 'cancelled');
   if (target.status === '800') await returnBondedStock(ctx, target, null, input.actor, 'cancelled');
   await changeInventoryStatus(ctx, target, {
@@ -114,16 +129,16 @@ export async function refundInventory(
   preNo: string,
 ): Promise<UnitResult> {
   const key = input.spec.key(input.unit.head);
-  const target = await findTarget(ctx, input, '-625016');
+  const target = await findTarget(ctx, input, 'refund');
   if (!('doc_key' in target)) return refused(key, [target], { preNo });
   if (target.status !== '800' && target.status !== '899') {
     return refused(
       key,
       [
         finding(
-          '-625022',
+          '-625004',
           'refund.invtNo',
-          `退货申请单[${target.invt_no}]的申报状态不符合条件：清单状态为${target.status}，须已放行`,
+          `退货申请单申报失败，清单[${target.invt_no}]的状态为${target.status}，货物尚未放行，不能退货`,
           `inventory ${target.invt_no} is in status ${target.status}; only released goods can be returned`,
         ),
       ],
@@ -183,7 +198,7 @@ export async function refundInventory(
     amounts.push(mul(qty, decimal(str(orig, 'price'))));
   }
   if (problems.length > 0) return refused(key, problems, { preNo });
-  const stored = await storeDocument(ctx, { ...input, lockedBySet: false });
+  const stored = await storeDocument(ctx, { ...input, preNo, lockedBySet: false });
   if (!stored.ok) return refused(key, [stored.finding], { preNo });
   await restoreQuota(ctx, target, 'returned', formatDecimal(sum(amounts)));
   await returnBondedStock(ctx, target, input.unit.lists, input.actor, 'returned');

@@ -2,6 +2,7 @@
 import { chinaYear } from '@kouan/domain/retail-import';
 import type { BatchContext, BatchReadAhead } from './batch-context';
 import { type NumberClaim, str } from './ceb-units';
+import { exportInvtNosNamed, waybillKeysNamed } from './check-references';
 import type { PartyLookup } from './party-lookup';
 import { type Prepared, processMessage, units } from './process-message';
 import { buyerHashOf } from './store-document';
@@ -81,11 +82,12 @@ function buyersOf(ctx: BatchContext, work: readonly Prepared[]): { buyerHash: st
   return out;
 }
 
-/** The documents, orders and number claims the batch's units will look up. */
+/** The documents, orders, number claims and export inventories the batch's units will look up. */
 function readAheadOf(work: readonly Prepared[]): BatchReadAhead {
   const docKeys: string[] = [];
   const orderNos: string[] = [];
   const claims: NumberClaim[] = [];
+  const exportInventories = { docKeys: [] as string[], invtNos: [] as string[] };
   for (const p of work) {
     if (p.senderRefusal) continue;
     const spec = p.decoded.spec;
@@ -98,9 +100,12 @@ function readAheadOf(work: readonly Prepared[]): BatchReadAhead {
         docKeys.push(`order:${str(h, 'ebpCode')}:${str(h, 'orderNo')}`);
         docKeys.push(`waybill:${str(h, 'logisticsCode')}:${str(h, 'logisticsNo')}`);
       }
+      docKeys.push(...waybillKeysNamed(spec.kind, u));
+      if (spec.kind === 'export_inventory') exportInventories.docKeys.push(spec.key(h));
+      exportInventories.invtNos.push(...exportInvtNosNamed(spec.kind, u));
       const claim = str(h, 'appType') === '1' ? spec.claim?.(h) : undefined;
       if (claim) claims.push(claim);
     }
   }
-  return { docKeys, orderNos, claims };
+  return { docKeys, orderNos, claims, exportInventories };
 }

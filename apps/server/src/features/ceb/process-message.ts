@@ -10,6 +10,7 @@ import { type PartyLookup, senderPartyId } from './party-lookup';
 import { processUnit, type UnitResult } from './process-unit';
 import { finding } from './store-document';
 import type { CebSubmission, CebSubmissionResult, SignatureVerdict } from './submit-messages';
+import { ownPreNo } from './unit-spec';
 
 /** Why a whole message is refused, and the field it is about (the sender, or the signature). */
 type Refusal = { code?: string; field: string; zh: string; en: string };
@@ -40,8 +41,11 @@ function refusedUnits(
 ): UnitResult[] {
   const results: UnitResult[] = [];
   for (const [i, u] of list.entries()) {
-    // Never accepted: a preNo to answer with, but no invtNo (customs issued none).
-    const { preNo } = assignNumbers(ctx.now, str(u.head, 'customsCode') || '0000', 'I', serials[i] ?? 0);
+    // Never accepted: answered with the message's own numbers — its preNo (one is issued when it has
+    // none: the receipts require it) and invtNo (or none; CEB604, which requires one, an empty one).
+    const preNo =
+      ownPreNo(u.head) ??
+      assignNumbers(ctx.now, str(u.head, 'customsCode') || '0000', 'I', serials[i] ?? 0).preNo;
     const f = finding(refusal.code ?? spec.codes.noPermission, refusal.field, refusal.zh, refusal.en);
     results.push({
       returnStatus: f.code,
@@ -176,6 +180,7 @@ export async function processMessage(
       returnTime: ctx.now,
       preNo: r.preNo,
       invtNo: r.invtNo,
+      sumNo: r.sumNo,
     });
   });
   const receipt = ctx.issueReceipt({

@@ -1,17 +1,23 @@
 /**
  * One business unit of an accepted message: party checks, then by kind — store the document (and
- * complete waiting sets), declare an inventory, cancel one (CEB623) or return goods (CEB625).
+ * complete waiting sets), declare an inventory (import or export), cancel one (CEB623, CEB605) or
+ * return goods (CEB625).
  */
 
 import type { BatchContext } from './batch-context';
-import { str } from './ceb-units';
+import { cancelExportInventory } from './cancel-export-inventory';
+import type { CebDocumentRow } from './ceb.repository';
+import { str, type UnitKind, type UnitSpec } from './ceb-units';
+import { referenceFindings } from './check-references';
 import type { Finding } from './checks';
 import { checkOrderUnit } from './checks/assess-import-set';
+import { declareExportInventory } from './declare-export-inventory';
 import { declareInventory } from './declare-inventory';
-import { assignNumbers, tryCompleteSet } from './import-set';
+import { assignNumbers, sumNoOf, tryCompleteSet } from './import-set';
 import { cancelInventory, refundInventory } from './inventory-returns';
 import { finding, storeDocument } from './store-document';
-import { refused, type UnitInput, type UnitResult } from './unit-result';
+import { acceptedInfo, refused, type UnitInput, type UnitResult } from './unit-result';
+import { ownPreNo } from './unit-spec';
 
 export type { UnitInput, UnitResult } from './unit-result';
 
@@ -40,6 +46,37 @@ function partyFindings(input: UnitInput): Finding[] {
   return out;
 }
 
+/**
+ * The kinds whose receipts carry the e-port's number (preNo): their documents keep it through their
+ * versions (ceb_documents.pre_no), so a change or a delete is answered with the number first given.
+ */
+const NUMBERED: ReadonlySet<UnitKind> = new Set<UnitKind>([
+  'inventory',
+  'cancel',
+  'refund',
+  'delivery',
+  'export_arrival',
+  'export_departure',
+  'export_inventory',
+  'export_cancel',
+  'export_waybill_list',
+  'export_summary',
+]);
+
+/** The numbers a stored document was given (none before migration 0018 kept its preNo). */
+function storedNumbers(
+  spec: UnitSpec,
+  stored: CebDocumentRow | undefined,
+): { preNo: string; invtNo?: string; sumNo?: string } | null {
+  if (!stored?.pre_no) return null;
+  const invtNo =
+    (spec.kind === 'inventory' || spec.kind === 'export_inventory') && stored.invt_no
+      ? { invtNo: stored.invt_no }
+      : {};
+  const sumNo = spec.kind === 'export_summary' ? { sumNo: sumNoOf(stored.pre_no) } : {};
+  return { preNo: stored.pre_no, ...invtNo, ...sumNo };
+}
+
 export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<UnitResult> {
   const { spec, unit } = input;
   const key = spec.key(unit.head);
@@ -49,10 +86,15 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
     spec.direction === 'import' ? 'I' : 'E',
     input.serial,
   );
-  const preNo = str(unit.head, 'preNo') || assigned.preNo;
   const problems = partyFindings(input);
-  // A unit refused here was never accepted: its receipt carries no invtNo (customs issued none).
-  if (problems.length > 0) return refused(key, problems, { preNo });
+  // A unit refused here was never accepted: its receipt carries the message's own numbers (a preNo
+  // is issued when it has none: the receipts require one) and no invtNo customs did not issue —
+  // never the numbers of a stored document, whose parties the sender may not be.
+  if (problems.length > 0) return refused(key, problems, { preNo: ownPreNo(unit.head) ?? assigned.preNo });
+  // A document keeps the numbers it was first given (preNo 电子口岸标识唯一编号, invtNo 海关审结标识
+  // 唯一编号, sumNo) through its changes, its delete and a declaration again after a delete.
+  const stored = await ctx.latestDocument(key);
+  const numbers = storedNumbers(spec, stored);
   // appStatus 1 (暂存) saves a unit at the e-port without declaring it (spec: "1-暂存,2-申报"; the
   // receipts' state 1 is 电子口岸已暂存). The message is kept like every accepted message, with its
   // receipt and evidence; the unit is not declared: no document version, no matching, no quota, no
@@ -66,10 +108,11 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
         '电子口岸已暂存：appStatus=1 为暂存，未向海关申报；以 appStatus=2 重新发送即申报 / saved, not declared: send it with appStatus 2 to declare',
       findings: [],
       docKey: key,
-      preNo,
+      ...(numbers ?? { preNo: ownPreNo(unit.head) ?? assigned.preNo }),
     };
   }
-  const result = await declareUnit(ctx, input, { key, preNo, assigned });
+  const preNo = numbers?.preNo ?? assigned.preNo;
+  const result = await declareUnit(ctx, input, { key, preNo, assigned, stored: numbers });
   if (!saved) return result;
   return {
     ...result,
@@ -90,10 +133,16 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
 async function declareUnit(
   ctx: BatchContext,
   input: UnitInput,
-  numbers: { key: string; preNo: string; assigned: { preNo: string; invtNo: string } },
+  numbers: {
+    key: string;
+    preNo: string;
+    assigned: { preNo: string; invtNo: string };
+    /** The numbers of the stored document, when there is one. */
+    stored: { preNo: string; invtNo?: string; sumNo?: string } | null;
+  },
 ): Promise<UnitResult> {
   const { spec, unit } = input;
-  const { key, preNo, assigned } = numbers;
+  const { key, preNo, assigned, stored } = numbers;
   switch (spec.kind) {
     case 'inventory':
       return declareInventory(ctx, input, assigned);
@@ -101,6 +150,10 @@ async function declareUnit(
       return cancelInventory(ctx, input, preNo);
     case 'refund':
       return refundInventory(ctx, input, preNo);
+    case 'export_inventory':
+      return declareExportInventory(ctx, input, { preNo, assigned });
+    case 'export_cancel':
+      return cancelExportInventory(ctx, input, preNo);
     default: {
       // The order's own sums are its sender's to get right: answered in its CEB312, not later in
       // the inventory's receipt.
@@ -108,10 +161,15 @@ async function declareUnit(
         const sums = checkOrderUnit(unit, input.unitIndex);
         if (sums.length > 0) return refused(key, sums, { preNo });
       }
-      const invtNo =
-        spec.kind === 'export_inventory' ? str(unit.head, 'invtNo') || assigned.invtNo : undefined;
-      const stored = await storeDocument(ctx, { ...input, invtNo });
-      if (!stored.ok) return refused(key, [stored.finding], { preNo, ...(invtNo ? { invtNo } : {}) });
+      // A refusal names the summary's number only when it has one (a stored summary's).
+      const known = { preNo, ...(stored?.sumNo ? { sumNo: stored.sumNo } : {}) };
+      const references = await referenceFindings(ctx, input);
+      if (references.length > 0) return refused(key, references, known);
+      const result = await storeDocument(ctx, {
+        ...input,
+        preNo: NUMBERED.has(spec.kind) ? preNo : undefined,
+      });
+      if (!result.ok) return refused(key, [result.finding], known);
       const orderNo = spec.orderNo(unit.head);
       if (orderNo && spec.direction === 'import') {
         const waiting = (await ctx.inventoriesForOrder(orderNo)).filter((i) => i.status === '2');
@@ -121,11 +179,11 @@ async function declareUnit(
       }
       return {
         returnStatus: spec.acceptedStatus,
-        returnInfo: spec.acceptedStatus === '120' ? '海关入库 / stored' : '海关审结 / accepted',
+        returnInfo: acceptedInfo(spec.acceptedStatus, str(unit.head, 'appType')),
         findings: [],
         docKey: key,
         preNo,
-        ...(invtNo ? { invtNo } : {}),
+        ...(spec.kind === 'export_summary' ? { sumNo: sumNoOf(preNo) } : {}),
       };
     }
   }

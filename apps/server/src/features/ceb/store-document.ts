@@ -44,6 +44,8 @@ export async function storeDocument(
     copCode: string;
     actor: Actor;
     invtNo?: string | undefined;
+    /** The e-port's number the version is answered with (kept with it: a change reuses it). */
+    preNo?: string | undefined;
     /** Skip the lock check (the inventory itself, cancels and refunds have their own rules). */
     lockedBySet?: boolean;
   },
@@ -108,6 +110,8 @@ export async function storeDocument(
       const inventories = (await ctx.inventoriesForOrder(orderNo)).filter(ours);
       const declared = inventories.find((i) => !RELEASING_STATUSES.has(i.status));
       if (declared) {
+        if (!spec.codes.locked)
+          throw new Error(`${spec.kind} belongs to an import set but has no locked code`);
         return {
           ok: false,
           finding: finding(
@@ -134,6 +138,7 @@ export async function appendDocument(
     copCode: string;
     version: number;
     invtNo?: string | undefined;
+    preNo?: string | undefined;
   },
 ): Promise<CebDocumentRow> {
   const { spec, unit } = input;
@@ -158,6 +163,7 @@ export async function appendDocument(
     pay_transaction_id: str(h, 'payTransactionId') || null,
     cop_no: str(h, 'copNo') || null,
     invt_no: input.invtNo ?? (str(h, 'invtNo') || null),
+    pre_no: input.preNo ?? null,
     buyer_hash: buyerHashOf(ctx, h),
     party_codes: [...new Set([...spec.parties(h), input.copCode])],
     ...sealed.columns,

@@ -2,7 +2,7 @@
  * The shape of a unit spec (what Kouan needs to know about one accepted declaration type) and the
  * helpers the spec tables (import-units.ts, export-units.ts) are written with.
  */
-import type { CebBusinessReceiptType, CebDeclarationType, CebErrorCode } from '@kouan/domain/ceb';
+import type { CebBusinessReceiptType, CebDeclarationType, CebRefusalCode } from '@kouan/domain/ceb';
 import { CEB_RECEIPT_TYPE_FOR } from '@kouan/domain/ceb';
 import type { PartyKind } from '../parties';
 
@@ -33,6 +33,8 @@ export interface UnitOutcome {
   readonly returnTime: Date;
   readonly preNo?: string | undefined;
   readonly invtNo?: string | undefined;
+  /** 汇总申请编号 of an accepted summary application (CEB702). */
+  readonly sumNo?: string | undefined;
 }
 
 export interface NumberClaim {
@@ -59,11 +61,13 @@ export interface UnitSpec {
   claim?(h: Head): NumberClaim;
   /** Accepted status for units that are stored only (no lifecycle). */
   readonly acceptedStatus: string;
+  /** The spec's codes for the type, or Kouan's own where table 7-2 has none (KOUAN_CEB_ERROR_CODES). */
   readonly codes: {
-    readonly duplicate: CebErrorCode;
-    readonly notFound: CebErrorCode;
-    readonly locked: CebErrorCode;
-    readonly noPermission: CebErrorCode;
+    readonly duplicate: CebRefusalCode;
+    readonly notFound: CebRefusalCode;
+    /** A change refused because of a later state (an import set's declared inventory, a cancelled one). */
+    readonly locked?: CebRefusalCode;
+    readonly noPermission: CebRefusalCode;
   };
   receiptUnit(h: Head, outcome: UnitOutcome): Record<string, unknown>;
 }
@@ -87,12 +91,40 @@ export const base = (h: Head, o: UnitOutcome) => ({
   returnInfo: o.returnInfo,
 });
 
-export const GENERIC = {
+/** The order's codes (CEB311, and the export order CEB303). */
+export const ORDER_CODES = {
   duplicate: '-301010',
   notFound: '-301009',
   locked: '-301011',
   noPermission: '-10102',
 } as const satisfies UnitSpec['codes'];
+
+/**
+ * Kouan's own codes (not customs') for an export message type table 7-2 has no codes for: `-9`, the
+ * message number, then 001 (a number already used) or 002 (appType 2/3 of nothing).
+ */
+export const kouanCodes = (type: '507' | '509' | '607' | '701') =>
+  ({
+    duplicate: `-9${type}001`,
+    notFound: `-9${type}002`,
+    noPermission: '-10102',
+  }) as const satisfies UnitSpec['codes'];
+
+/** A number of the message's own, when it has the 18 characters the receipts require. */
+const own18 = (h: Head, field: string): string | undefined => {
+  const value = str(h, field);
+  return [...value].length === 18 ? value : undefined;
+};
+
+/** The message's own preNo, when it has the 18 characters the receipts require. */
+export const ownPreNo = (h: Head): string | undefined => own18(h, 'preNo');
+
+/**
+ * The invtNo an import cancel (CEB624) or return (CEB626) answers with: the inventory's, or the
+ * message's own when it has the 18 characters those receipts require (none otherwise: it names no
+ * inventory Kouan issued).
+ */
+export const answeredInvtNo = (h: Head, o: UnitOutcome): string | undefined => o.invtNo ?? own18(h, 'invtNo');
 
 export function spec(type: CebDeclarationType, s: Omit<UnitSpec, 'receiptType' | 'parties'>): UnitSpec {
   return {
