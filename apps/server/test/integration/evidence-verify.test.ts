@@ -19,6 +19,7 @@ import { verifyLog } from '../../src/features/evidence/verify-log';
 import { systemActor } from '../../src/lib/actor';
 import { systemClock } from '../../src/lib/clock';
 import { createPiiVault } from '../../src/lib/pii';
+import { rewriteEntryWithLeafHash } from '../evidence-helpers';
 import { openTestDatabase } from '../harness';
 
 const run = promisify(execFile);
@@ -75,32 +76,6 @@ afterEach(async () => {
   ledger = undefined;
 });
 
-/** Rewrites entry `idx`'s time by one digit and its leaf hash to match, as an insider with the owner role could. */
-async function rewriteWithLeafHash(l: NonNullable<typeof ledger>, idx: number) {
-  const [bundle] = await l.sql<{ f: string; leaves: Buffer; ends: number[]; hashes: Buffer }>(
-    `select first_idx as f, leaves, leaf_ends as ends, leaf_hashes as hashes from evidence_bundles
-      where first_idx <= ${idx} and first_idx + entry_count > ${idx}`,
-  );
-  const leaves = Buffer.from(bundle!.leaves);
-  const hashes = Buffer.from(bundle!.hashes);
-  const at = idx - Number(bundle!.f);
-  const start = at === 0 ? 0 : bundle!.ends[at - 1]!;
-  const leaf = leaves.subarray(start, bundle!.ends[at]!);
-  const digit = leaf.indexOf('"time":"') + '"time":"2'.length;
-  leaf[digit] = leaf[digit] === 0x30 ? 0x31 : 0x30;
-  createHash('sha256')
-    .update(Buffer.from([0]))
-    .update(leaf)
-    .digest()
-    .copy(hashes, 32 * at);
-  await l.sql('alter table evidence_bundles disable trigger evidence_bundles_guard');
-  await l.sql(
-    `update evidence_bundles set leaves = '\\x${leaves.toString('hex')}'::bytea,
-      leaf_hashes = '\\x${hashes.toString('hex')}'::bytea where first_idx = ${bundle!.f}`,
-  );
-  await l.sql('alter table evidence_bundles enable trigger evidence_bundles_guard');
-}
-
 describe('evidence re-verification (evidence:verify)', () => {
   it('a log with entries but no signed checkpoint is reported, not called intact', async () => {
     ledger = await openLedger();
@@ -118,7 +93,7 @@ describe('evidence re-verification (evidence:verify)', () => {
     ledger = await openLedger();
     await ledger.append(35, 'a');
     await ledger.checkpoint();
-    await rewriteWithLeafHash(ledger, 33);
+    await rewriteEntryWithLeafHash(ledger.sql, 33);
     await ledger.append(5, 'b');
     await expect(ledger.checkpoint()).rejects.toThrow(
       /refusing to sign a checkpoint of size 40: the stored log is not consistent with the signed checkpoint of size 35/,
@@ -168,7 +143,7 @@ describe('evidence re-verification (evidence:verify)', () => {
     );
     // An entry rewritten with its leaf hash (beyond the last complete stored node) and a checkpoint
     // signed over the rewritten log: the stored checkpoint agrees, the auditor's copy does not.
-    await rewriteWithLeafHash(ledger, 20);
+    await rewriteEntryWithLeafHash(ledger.sql, 20);
     await ledger.checkpoint();
     expect((await ledger.verify()).ok).toBe(true);
     expect((await ledger.verify(outside)).problem).toBe(

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvidence } from '../../src/features/evidence';
 import { verifyLog } from '../../src/features/evidence/verify-log';
 import { systemActor } from '../../src/lib/actor';
+import { rewriteEntryWithLeafHash } from '../evidence-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -392,39 +392,9 @@ describe('evidence ledger', () => {
     expect((await verifyAll()).ok).toBe(true);
     // The last entry before `after`: its time changed by one digit, its leaf hash recomputed to match,
     // so the entry alone looks sound and only the checkpoints can tell.
-    const idx = after - 1;
-    const [bundle] = await t.sql<{ f: string; leaves: Buffer; ends: number[]; hashes: Buffer }>(
-      `select first_idx as f, leaves, leaf_ends as ends, leaf_hashes as hashes from evidence_bundles
-        where first_idx <= ${idx} and first_idx + entry_count > ${idx}`,
-    );
-    const original = { leaves: Buffer.from(bundle!.leaves), hashes: Buffer.from(bundle!.hashes) };
-    const at = idx - Number(bundle!.f);
-    const start = at === 0 ? 0 : bundle!.ends[at - 1]!;
-    const leaf = Buffer.from(original.leaves.subarray(start, bundle!.ends[at]!));
-    const digit = leaf.indexOf('"time":"') + '"time":"2'.length;
-    leaf[digit] = leaf[digit] === 0x30 ? 0x31 : 0x30;
-    const leaves = Buffer.concat([
-      original.leaves.subarray(0, start),
-      leaf,
-      original.leaves.subarray(start + leaf.length),
-    ]);
-    const hashes = Buffer.from(original.hashes);
-    createHash('sha256')
-      .update(Buffer.from([0]))
-      .update(leaf)
-      .digest()
-      .copy(hashes, 32 * at);
-    await t.sql('alter table evidence_bundles disable trigger evidence_bundles_guard');
-    await t.sql(
-      `update evidence_bundles set leaves = '\\x${leaves.toString('hex')}'::bytea,
-        leaf_hashes = '\\x${hashes.toString('hex')}'::bytea where first_idx = ${bundle!.f}`,
-    );
+    const restore = await rewriteEntryWithLeafHash(t.sql, after - 1);
     const report = await verifyAll();
-    await t.sql(
-      `update evidence_bundles set leaves = '\\x${original.leaves.toString('hex')}'::bytea,
-        leaf_hashes = '\\x${original.hashes.toString('hex')}'::bytea where first_idx = ${bundle!.f}`,
-    );
-    await t.sql('alter table evidence_bundles enable trigger evidence_bundles_guard');
+    await restore();
     expect(report.ok).toBe(false);
     expect(report.problem).toContain(`an entry in ${before}–${after - 1}`);
     expect((await verifyAll()).ok).toBe(true);
