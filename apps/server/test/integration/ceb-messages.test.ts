@@ -391,6 +391,49 @@ describe('export cross-checks: cancel (CEB605), waybill list (CEB607), summary (
   });
 });
 
+describe('export summary (CEB701): time range and split messages', () => {
+  const p = () => demoParties(t.demo);
+  const summary = (head: string, invtNo: string) =>
+    fromFixture('ceb701-export-summary.xml', {
+      fields: { copNo: nextCopNo('HZ'), copCode: p().agent.code },
+      lines: { element: 'SummaryApplyList', items: [`<ceb:invtNo>${invtNo}</ceb:invtNo>`] },
+    }).replace('</ceb:declAgentName>', `</ceb:declAgentName>${head}`);
+
+  it('a summary of a time range ignores its list, as the spec says: an unknown invtNo there is not refused', async () => {
+    const range = '<ceb:startTime>20260701000000</ceb:startTime><ceb:endTime>20260731235959</ceb:endTime>';
+    const res = await send('broker', summary(range, '29332026E777777777'));
+    expect(res).toMatchObject({ root: 'CEB702Message', returnStatus: '399' });
+  });
+
+  it('a reversed or unpaired time range, and a split part beyond msgCount, fail the format check (CEB900)', async () => {
+    const reversed = await t.request('POST', '/api/ceb/messages', {
+      apiKey: t.apiKey('broker'),
+      body: summary(
+        '<ceb:startTime>20260731000000</ceb:startTime><ceb:endTime>20260701000000</ceb:endTime>',
+        'X',
+      ),
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(reversed.status).toBe(400);
+    expect(reversed.text).toContain('CEB900Message');
+    expect(reversed.text).toContain('SummaryApplyHead/endTime');
+    const unpaired = await t.request('POST', '/api/ceb/messages', {
+      apiKey: t.apiKey('broker'),
+      body: summary('<ceb:startTime>20260701000000</ceb:startTime>', 'X'),
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(unpaired.status).toBe(400);
+    expect(unpaired.text).toContain('成对填写');
+    const beyond = await t.request('POST', '/api/ceb/messages', {
+      apiKey: t.apiKey('broker'),
+      body: summary('', 'X').replace('<ceb:msgSeqNo>1</ceb:msgSeqNo>', '<ceb:msgSeqNo>2</ceb:msgSeqNo>'),
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(beyond.status).toBe(400);
+    expect(beyond.text).toContain('SummaryApplyHead/msgSeqNo');
+  });
+});
+
 describe('export receipts: states and wording', () => {
   it('CEB304 and CEB404 answer 120 海关入库, as their field tables list', async () => {
     const p = demoParties(t.demo);

@@ -1,7 +1,8 @@
 /**
  * Validates a parsed CEB tree against the schema model generated from the official XSDs, plus the prose
- * rules of spec-rules.ts. Reports every violation (up to CEB_MAX_VIOLATIONS) with path and bilingual text.
+ * rules of spec-rules.ts and the two-field rules of cross-field-rules.ts. Reports every violation (up to CEB_MAX_VIOLATIONS) with path and bilingual text.
  */
+import { crossFieldFindings } from './cross-field-rules';
 import { checkSimpleValue, checkSpecRule, normaliseWhiteSpace } from './facets';
 import type { CebMessageType } from './message-types';
 import { schemaFor, schemaNameOf } from './message-types';
@@ -245,6 +246,10 @@ export function validateCebTree(root: CebElement, messageType: CebMessageType): 
     report(ctx, at, { code: 'UNEXPECTED_ELEMENT', expected: messageType }, `{${root.namespace}}${root.name}`);
   } else {
     validateComplex(ctx, root, messageType);
+    for (const f of crossFieldFindings(root)) {
+      const at = { owner: f.owner, field: f.field, path: f.path };
+      report(ctx, at, { code: f.code, expected: f.expected, expectedZh: f.expectedZh }, f.actual, 'spec');
+    }
   }
   return { violations: ctx.out, truncated: ctx.truncated };
 }

@@ -12,7 +12,10 @@ export type CebViolationCode =
   | 'WRONG_NAMESPACE'
   | 'UNEXPECTED_TEXT'
   | 'UNEXPECTED_CHILDREN'
-  | 'SIGNATURE_INVALID';
+  | 'SIGNATURE_INVALID'
+  | 'MESSAGE_SEQUENCE'
+  | 'UNPAIRED_FIELD'
+  | 'RANGE_ORDER';
 
 export interface CebViolation {
   readonly code: CebViolationCode;
@@ -29,7 +32,7 @@ export interface CebViolation {
   readonly actual: string | null;
   readonly messageZh: string;
   readonly messageEn: string;
-  /** 'xsd' for XSD structure/facets, 'spec' for prose rules of spec-rules.ts. */
+  /** 'xsd' for XSD structure/facets, 'spec' for prose rules (spec-rules.ts, cross-field-rules.ts). */
   readonly source: 'xsd' | 'spec';
 }
 
@@ -59,6 +62,9 @@ const PHRASES: Record<CebViolationCode, readonly [zh: string, en: string]> = {
   UNEXPECTED_TEXT: ['节点不允许包含文本', 'must not contain text'],
   UNEXPECTED_CHILDREN: ['节点不允许包含子节点', 'must not contain child elements'],
   SIGNATURE_INVALID: ['签名节点结构错误', 'is not a valid ds:Signature'],
+  MESSAGE_SEQUENCE: ['报文序号超出报文总数范围', 'is outside the run of split messages'],
+  UNPAIRED_FIELD: ['须成对填写', 'must be given as a pair'],
+  RANGE_ORDER: ['时间范围颠倒', 'ends before it starts'],
 };
 
 /** Short Chinese label from an annotation: "订单编号-交易平台…" → "订单编号"; else the first clause. */

@@ -100,6 +100,8 @@ function unusable(
 async function listedInventoryFindings(ctx: BatchContext, input: UnitInput): Promise<Finding[]> {
   const { spec, unit } = input;
   const summary = spec.kind === 'export_summary';
+  // A summary of a time range ignores its list (spec: "如指定时间范围将忽略表体数据").
+  if (summary && str(unit.head, 'startTime') !== '' && str(unit.head, 'endTime') !== '') return [];
   const namedBy = [input.copCode, ...spec.parties(unit.head)];
   const out: Finding[] = [];
   for (const [i, line] of unit.lists.entries()) {
