@@ -66,6 +66,8 @@ describe('every fixture message type through POST /api/ceb/messages', () => {
     const text = readFileSync(new URL('ceb507-export-arrival.xml', dir), 'utf8')
       .replace(/guid="[^"]+"/, 'guid="AAAAAAAA-BBBB-CCCC-DDDD-000000000507"')
       .replace('<ceb:copCode>3318960ABC</ceb:copCode>', '<ceb:copCode>3318980YT2</ceb:copCode>')
+      // part 7 of 9 of a split report: a document of its own (its key holds msgSeqNo)
+      .replace(/<ceb:msgCount>[^<]+<\/ceb:msgCount>/, '<ceb:msgCount>9</ceb:msgCount>')
       .replace(/<ceb:msgSeqNo>[^<]+<\/ceb:msgSeqNo>/, '<ceb:msgSeqNo>7</ceb:msgSeqNo>');
     const sender = await fileFixtureParties(t, text, 900);
     const { key } = await createApiKey(
