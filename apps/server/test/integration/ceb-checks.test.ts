@@ -1,5 +1,7 @@
 /** Each check of the intake refuses with the spec's error code and says which fields and values. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cebIntakeDeps, createCebIntakeService } from '../../src/features/ceb';
+import { actorFor } from '../../src/features/identity/resolve-actor';
 import {
   cancelXml,
   demoParties,
@@ -467,5 +469,37 @@ describe('sender, duplicates and changes', () => {
     const changed = await post(t, SENDER.order, change, { json: true });
     expect(statuses(changed.body)).toEqual(['120']);
     expect(changed.body.CEB312Message.OrderReturn[0].returnInfo).toBe('变更成功 / changed');
+  });
+});
+
+describe('a cancel by an enterprise that is not a party to the inventory', () => {
+  it('is refused as not permitted before anything about the inventory (its order) is said', async () => {
+    const buyer = freshBuyer();
+    const set = sampleSet(t, { buyer });
+    const { inventory } = await submitSet(t, set);
+    const invtNo = inventory?.invtNo as string;
+    const realOrderNo = /<ceb:orderNo>([^<]+)/.exec(set.inventory)?.[1] as string;
+    const logisticsNo = /<ceb:logisticsNo>([^<]+)/.exec(set.inventory)?.[1] as string;
+    const stranger = '3303980B99';
+    const { orgId } = await enterpriseFor(t, stranger, 990_611, 'customs_broker');
+    const org = await t.platform.store.repos.identity.getOrganisation(orgId);
+    const actor = actorFor({
+      type: 'api_key',
+      id: 'key_stranger',
+      displayName: 'stranger broker',
+      roles: ['enterprise_system'],
+      org: org!,
+      requestId: 'req_stranger',
+    });
+    const broker = t.demo.enterprises.find((e) => e.key === 'broker')?.customsCode as string;
+    const xml = cancelXml(t, { orderNo: 'GUESS0001', logisticsNo, invtNo, buyer })
+      .replaceAll(`<ceb:agentCode>${broker}</ceb:agentCode>`, `<ceb:agentCode>${stranger}</ceb:agentCode>`)
+      .replace(`<ceb:copCode>${broker}</ceb:copCode>`, `<ceb:copCode>${stranger}</ceb:copCode>`);
+    // Its own certificate is not the point here: the signature check is off for this intake.
+    const intake = createCebIntakeService(cebIntakeDeps(t.platform.deps, { signaturePolicy: 'off' }));
+    const [result] = await intake.submitMany([{ actor, body: new TextEncoder().encode(xml), format: 'xml' }]);
+    const unit = result?.units[0];
+    expect(unit?.returnStatus).toBe('-623026');
+    expect(unit?.returnInfo).not.toContain(realOrderNo);
   });
 });

@@ -320,6 +320,51 @@ describe('export cross-checks: cancel (CEB605), waybill list (CEB607), summary (
     expect(receiptUnit(res.text)).toMatchObject({ returnStatus: '-623003' });
   });
 
+  it("an enterprise that is not a party cannot learn an export inventory's numbers, change it, cancel it or list it", async () => {
+    const target = await declaredExportInventory();
+    // A filed e-commerce enterprise of its own, sending the broker's key (agentCode + copNo) as ebc.
+    const stranger = '3303960C55';
+    const { orgId } = await enterpriseFor(t, stranger, 990_302, 'ebc');
+    const { key } = await createApiKey(
+      { store: t.platform.store, clock: t.clock },
+      systemActor('req_test', 'test'),
+      { label: 'stranger ebc', orgId },
+    );
+    const as = async (xml: string) => {
+      const res = await t.request('POST', '/api/ceb/messages', {
+        apiKey: key,
+        body: xml,
+        headers: { 'content-type': 'application/xml' },
+      });
+      expect(res.status).toBe(200);
+      return receiptUnit(res.text);
+    };
+    const fields = { ebcCode: stranger, copCode: stranger };
+    const duplicate = await as(exportInventory(target.copNo, { fields }));
+    expect(duplicate.returnStatus).toBe('-621004');
+    expect(duplicate.invtNo).not.toBe(target.invtNo);
+    expect(duplicate.preNo).not.toBe(target.preNo);
+    const change = await as(exportInventory(target.copNo, { fields: { ...fields, appType: '2' } }));
+    expect(change.returnStatus).not.toBe('120');
+    expect(change.returnInfo).toContain('没有权限进行操作');
+    expect(change.invtNo).not.toBe(target.invtNo);
+    const state = await t.sql<{ status: string; party_codes: string[] }>(
+      `select status, party_codes from ceb_export_inventories where invt_no = '${target.invtNo}'`,
+    );
+    expect(state[0]?.status).toBe('120');
+    expect(state[0]?.party_codes).not.toContain(stranger);
+    const cancel = await as(exportCancel(target.invtNo, { agentCode: stranger, copCode: stranger }));
+    expect(cancel.returnStatus).toBe('-623003');
+    // A summary naming the real broker as its agent does not vouch for the stranger sending it.
+    const summary = fromFixture('ceb701-export-summary.xml', {
+      fields: { copNo: nextCopNo('HZ'), copCode: stranger, ebcCode: stranger },
+      lines: { element: 'SummaryApplyList', items: [`<ceb:invtNo>${target.invtNo}</ceb:invtNo>`] },
+    });
+    const listed = await as(summary);
+    expect(listed.returnStatus).toBe('-9701003');
+    expect(listed.returnInfo).toContain('在系统中不存在');
+  });
+
   it('an accepted cancel cancels the inventory: a second cancel, a change, a waybill list and a summary naming it are refused', async () => {
     const target = await declaredExportInventory();
     const live = await declaredExportInventory();

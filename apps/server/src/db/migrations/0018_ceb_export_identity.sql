@@ -23,10 +23,29 @@ create table ceb_export_inventories (
   version integer not null check (version >= 1)
 );
 
+-- Before this migration a CEB603 could keep the invtNo its message gave, so two documents may share
+-- one. Kouan could then not tell which inventory a cancel names: the migration stops and names them,
+-- rather than keeping one and dropping the other's state (nothing is changed until they are resolved).
+do $$
+declare
+  shared text;
+begin
+  select string_agg(format('%s (%s)', l.invt_no, l.keys), '; ') into shared
+  from (
+    select invt_no, string_agg(doc_key, ', ' order by doc_key) as keys
+    from (select distinct on (doc_key) doc_key, invt_no from ceb_documents
+          where kind = 'export_inventory' and invt_no is not null order by doc_key, version desc) as latest
+    group by invt_no having count(*) > 1) as l;
+  if shared is not null then
+    raise exception 'migration 0018: export inventories share an invtNo: %', shared
+      using hint = 'each export inventory needs its own invtNo before its state can be kept; see docs/ceb.md';
+  end if;
+end;
+$$;
+
 -- Export inventories stored before this migration take their state from their documents: deleted
 -- when the latest version is a delete, cancelled when a cancel (CEB605) that was not deleted names
--- them, declared otherwise. Their history rows start with their next change. An invtNo that two
--- documents carried (the message's own number was taken then) stays with the first one.
+-- them, declared otherwise. Their history rows start with their next change.
 insert into ceb_export_inventories (doc_key, invt_no, status, party_codes, updated_at, version)
 select d.doc_key, d.invt_no,
   case
@@ -44,5 +63,4 @@ from (
   select distinct on (doc_key) * from ceb_documents
   where kind = 'export_inventory' and invt_no is not null
   order by doc_key, version desc) as d
-order by d.received_at, d.doc_key
-on conflict do nothing;
+order by d.received_at, d.doc_key;

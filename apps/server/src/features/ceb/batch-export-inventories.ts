@@ -66,7 +66,8 @@ export class BatchExportInventories {
   async flush(): Promise<void> {
     const repo = this.repos.ceb;
     const inserted: CebExportInventoryRow[] = [];
-    for (const [key, base] of this.base) {
+    // In key order, as the set locks are taken: two batches never wait on each other's rows in turn.
+    for (const [key, base] of [...this.base].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const row = this.byKey.get(key) as CebExportInventoryRow;
       if (base === null) inserted.push(row);
       else if (row.version !== base) {
@@ -78,7 +79,11 @@ export class BatchExportInventories {
     try {
       await repo.insertExportInventories(inserted);
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new LostRace('an export inventory');
+      // Another transaction inserted the same document's row: retried. The same invtNo under another
+      // document is no race but a broken invariant, and fails as itself.
+      const e = error as { code?: string; constraint?: string };
+      if (e.code === '23505' && e.constraint !== 'ceb_export_inventories_invt_no_key')
+        throw new LostRace('an export inventory');
       throw error;
     }
   }

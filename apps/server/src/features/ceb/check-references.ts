@@ -90,7 +90,7 @@ function unusable(
   inv: CebExportInventoryRow | undefined,
   namedBy: readonly string[],
 ): { zh: string; en: string } | null {
-  // An inventory none of the unit's parties is party to reads as unknown: its existence is not theirs.
+  // An inventory the sender is not party to reads as unknown: its existence is not theirs.
   if (!inv?.party_codes.some((c) => namedBy.includes(c))) return { zh: '在系统中不存在', en: 'is not known' };
   if (inv.status === 'cancelled') return { zh: '已撤销（CEB605）', en: 'was cancelled (CEB605)' };
   if (inv.status === 'deleted') return { zh: '已删除', en: 'was deleted' };
@@ -102,7 +102,9 @@ async function listedInventoryFindings(ctx: BatchContext, input: UnitInput): Pro
   const summary = spec.kind === 'export_summary';
   // A summary of a time range ignores its list (spec: "如指定时间范围将忽略表体数据").
   if (summary && str(unit.head, 'startTime') !== '' && str(unit.head, 'endTime') !== '') return [];
-  const namedBy = [input.copCode, ...spec.parties(unit.head)];
+  // The sender itself must be a party to each inventory it lists: codes it merely names in its own
+  // head would let anyone vouch for anyone.
+  const namedBy = [input.copCode];
   const out: Finding[] = [];
   for (const [i, line] of unit.lists.entries()) {
     const invtNo = str(line, 'invtNo');

@@ -23,11 +23,13 @@ export function createCebExportInventoriesRepository(db: Kysely<Database>) {
         );
         for (const row of result.rows) out.set(row.doc_key, row);
       }
-      for (const part of chunks([...new Set(input.invtNos)], READ_CHUNK_KEYS)) {
+      // Named by invtNo (a cancel, a waybill list, a summary): read FOR SHARE, in key order, so a
+      // concurrent cancel either waits for this transaction or is seen committed (a list naming an
+      // inventory cancelled at the same instant is refused, not accepted beside the cancel).
+      for (const part of chunks([...new Set(input.invtNos)].sort(), READ_CHUNK_KEYS)) {
         const result = await sql<CebExportInventoryRow>`select e.* from unnest(${part}::text[]) as k(invt_no)
-          cross join lateral (select * from ceb_export_inventories x where x.invt_no = k.invt_no offset 0) as e`.execute(
-          db,
-        );
+          cross join lateral (select * from ceb_export_inventories x where x.invt_no = k.invt_no
+            offset 0 for share) as e`.execute(db);
         for (const row of result.rows) out.set(row.doc_key, row);
       }
       return [...out.values()];

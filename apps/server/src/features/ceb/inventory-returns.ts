@@ -40,6 +40,16 @@ async function findTarget(
         : `查无此数据：系统中不存在清单编号为[${invtNo}]的清单`,
       `no inventory ${invtNo}`,
     );
+  // A sender that is not a party learns nothing of the inventory (not even its order) but that it
+  // may not act on it.
+  if (!inv.party_codes.includes(input.copCode)) {
+    return finding(
+      input.spec.codes.noPermission,
+      'BaseTransfer.copCode',
+      `[${input.copCode}]没有权限操作清单${invtNo}`,
+      `${input.copCode} may not act on inventory ${invtNo}`,
+    );
+  }
   // The application names the inventory's order: the same order the inventory declared (its set
   // lock is taken on the orderNo the message gives, so a cancel and a return of one inventory are
   // serialised only when both give the inventory's own). The inventory exists: a message that does
@@ -51,14 +61,6 @@ async function findTarget(
       `${input.spec.kind}.orderNo`,
       `${codes.mismatchZh}，清单[${invtNo}]的订单编号为[${inv.order_no}]，与申请单的订单编号[${orderNo}]不一致`,
       `inventory ${invtNo} declares order ${inv.order_no}, not ${orderNo}`,
-    );
-  }
-  if (!inv.party_codes.includes(input.copCode)) {
-    return finding(
-      input.spec.codes.noPermission,
-      'BaseTransfer.copCode',
-      `[${input.copCode}]没有权限操作清单${invtNo}`,
-      `${input.copCode} may not act on inventory ${invtNo}`,
     );
   }
   return inv;

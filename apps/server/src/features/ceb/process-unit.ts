@@ -93,8 +93,9 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
   if (problems.length > 0) return refused(key, problems, { preNo: ownPreNo(unit.head) ?? assigned.preNo });
   // A document keeps the numbers it was first given (preNo 电子口岸标识唯一编号, invtNo 海关审结标识
   // 唯一编号, sumNo) through its changes, its delete and a declaration again after a delete.
+  // Only to a party of the stored document: a stranger sending its key is not told its numbers.
   const stored = await ctx.latestDocument(key);
-  const numbers = storedNumbers(spec, stored);
+  const numbers = stored?.party_codes.includes(input.copCode) ? storedNumbers(spec, stored) : null;
   // appStatus 1 (暂存) saves a unit at the e-port without declaring it (spec: "1-暂存,2-申报"; the
   // receipts' state 1 is 电子口岸已暂存). The message is kept like every accepted message, with its
   // receipt and evidence; the unit is not declared: no document version, no matching, no quota, no
