@@ -450,6 +450,14 @@ describe('export summary (CEB701): time range and split messages', () => {
     expect(res).toMatchObject({ root: 'CEB702Message', returnStatus: '399' });
   });
 
+  it('a change of a summary that does not exist is answered -9701002, whatever its list names', async () => {
+    const change = fromFixture('ceb701-export-summary.xml', {
+      fields: { copNo: nextCopNo('HZ'), copCode: p().agent.code, appType: '2' },
+      lines: { element: 'SummaryApplyList', items: ['<ceb:invtNo>29332026E666666666</ceb:invtNo>'] },
+    });
+    expect(await send('broker', change)).toMatchObject({ root: 'CEB702Message', returnStatus: '-9701002' });
+  });
+
   it('a reversed or unpaired time range, and a split part beyond msgCount, fail the format check (CEB900)', async () => {
     const reversed = await t.request('POST', '/api/ceb/messages', {
       apiKey: t.apiKey('broker'),

@@ -2,7 +2,8 @@
  * Units that name other documents must name ones Kouan knows: a waybill status (CEB513) and a
  * warehouse entry (CEB711) their import waybills (CEB511), a waybill list (CEB607) and a summary
  * application (CEB701) their export inventories (CEB603), neither deleted nor cancelled. A delete
- * (appType 3) names nothing that must still be there.
+ * (appType 3) names nothing that must still be there; a change of a missing document is left to
+ * storeDocument's not-found answer.
  */
 import type { BatchContext } from './batch-context';
 import type { CebExportInventoryRow } from './ceb.repository';
@@ -33,7 +34,14 @@ export function exportInvtNosNamed(kind: UnitKind, unit: SetUnit): string[] {
 /** What a unit names that Kouan does not know (each with the field and the value); empty when all is known. */
 export async function referenceFindings(ctx: BatchContext, input: UnitInput): Promise<Finding[]> {
   const { spec, unit } = input;
-  if (str(unit.head, 'appType') === '3') return [];
+  const appType = str(unit.head, 'appType');
+  if (appType === '3') return [];
+  // A change of a document that does not exist is answered as such (its type's not-found code) by
+  // storeDocument, not with what its lines name.
+  if (appType === '2') {
+    const latest = await ctx.latestDocument(spec.key(unit.head));
+    if (!latest || latest.app_type === '3') return [];
+  }
   switch (spec.kind) {
     case 'waybill_status':
       return waybillStatusFindings(ctx, unit);
