@@ -472,7 +472,7 @@ describe('sender, duplicates and changes', () => {
   });
 });
 
-describe('a cancel by an enterprise that is not a party to the inventory', () => {
+describe('an enterprise that is not a party to the inventory', () => {
   it('is refused as not permitted before anything about the inventory (its order) is said', async () => {
     const buyer = freshBuyer();
     const set = sampleSet(t, { buyer });
@@ -501,5 +501,48 @@ describe('a cancel by an enterprise that is not a party to the inventory', () =>
     const unit = result?.units[0];
     expect(unit?.returnStatus).toBe('-623026');
     expect(unit?.returnInfo).not.toContain(realOrderNo);
+  });
+  it('cannot change a waiting inventory or declare over it, and learns none of its numbers', async () => {
+    const set = sampleSet(t, { buyer: freshBuyer() });
+    // The inventory alone: it waits (2) for its order, payment and waybill.
+    const first = await post(t, SENDER.inventory, set.inventory, { json: true });
+    expect(statuses(first.body)).toEqual(['2']);
+    const stranger = '3303980B98';
+    const { orgId } = await enterpriseFor(t, stranger, 990_612, 'customs_broker');
+    const org = await t.platform.store.repos.identity.getOrganisation(orgId);
+    const actor = actorFor({
+      type: 'api_key',
+      id: 'key_stranger_2',
+      displayName: 'stranger broker',
+      roles: ['enterprise_system'],
+      org: org!,
+      requestId: 'req_stranger_2',
+    });
+    const broker = t.demo.enterprises.find((e) => e.key === 'broker')?.customsCode as string;
+    const asStranger = (appType: string) =>
+      set.inventory
+        .replaceAll(`<ceb:agentCode>${broker}</ceb:agentCode>`, `<ceb:agentCode>${stranger}</ceb:agentCode>`)
+        .replace(`<ceb:copCode>${broker}</ceb:copCode>`, `<ceb:copCode>${stranger}</ceb:copCode>`)
+        .replace(/<ceb:appType>1<\/ceb:appType>/, `<ceb:appType>${appType}</ceb:appType>`)
+        // a message of its own (a guid seen before is answered with the first receipt)
+        .replace(/guid="[0-9A-F]{8}/, `guid="0000000${appType}`);
+    const intake = createCebIntakeService(cebIntakeDeps(t.platform.deps, { signaturePolicy: 'off' }));
+    const orderNo = /<ceb:orderNo>([^<]+)/.exec(set.inventory)?.[1] as string;
+    const [stored] = await t.sql<{ invt_no: string; agent_code: string }>(
+      `select invt_no, agent_code from ceb_inventories where order_no = '${orderNo}'`,
+    );
+    for (const appType of ['1', '2']) {
+      const [result] = await intake.submitMany([
+        { actor, body: new TextEncoder().encode(asStranger(appType)), format: 'xml' },
+      ]);
+      const unit = result?.units[0];
+      expect(unit?.returnStatus).toBe('-621016');
+      expect(unit?.invtNo).toBeUndefined();
+      expect(unit?.returnInfo).not.toContain(stored?.invt_no);
+    }
+    const [after] = await t.sql<{ agent_code: string }>(
+      `select agent_code from ceb_inventories where order_no = '${orderNo}'`,
+    );
+    expect(after?.agent_code).toBe(broker);
   });
 });
