@@ -112,6 +112,45 @@ export class BatchContext {
     return [...new Set(ids)];
   }
 
+  /** The evidence of an inventory's status change (import or export), read by its parties. */
+  recordInventoryStatusEvidence(
+    inv: { invt_no: string; party_codes: readonly string[] },
+    actor: Actor,
+    document: Record<string, unknown>,
+  ): void {
+    this.evidence.push({
+      kind: 'status.changed',
+      subject: { type: 'ceb_inventory', id: inv.invt_no },
+      actor,
+      at: this.now,
+      partyIds: this.partyIds(inv.party_codes),
+      document: { invtNo: inv.invt_no, ...document },
+    });
+  }
+
+  /** Appends one status-history row (who, when, why; the receipt it was answered with, if any). */
+  recordStatus(input: {
+    docKey: string;
+    status: string;
+    previous: string | null;
+    actor: Actor;
+    reason: string;
+    receiptId?: string | null;
+  }): void {
+    this.statuses.push({
+      id: newId('cebst', this.now.getTime()),
+      doc_key: input.docKey,
+      status: input.status,
+      previous_status: input.previous,
+      at: this.now,
+      actor_type: input.actor.type === 'anonymous' ? 'system' : input.actor.type,
+      actor_id: input.actor.id,
+      request_id: input.actor.requestId,
+      reason: input.reason,
+      receipt_id: input.receiptId ?? null,
+    });
+  }
+
   /**
    * Builds, validates (the domain refuses an invalid receipt) and queues one receipt message. With
    * `inEvidenceOf: 'caller'` the receipt gets no evidence entry of its own: the caller records it

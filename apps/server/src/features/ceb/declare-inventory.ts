@@ -1,4 +1,3 @@
-import { newId } from '../../lib/ids';
 import type { BatchContext } from './batch-context';
 import type { CebInventoryRow } from './ceb.repository';
 import { type Head, str } from './ceb-units';
@@ -128,17 +127,12 @@ export async function declareInventory(
   } else {
     ctx.insertInventory(row);
   }
-  ctx.statuses.push({
-    id: newId('cebst', ctx.now.getTime()),
-    doc_key: key,
+  ctx.recordStatus({
+    docKey: key,
     status: '2',
-    previous_status: existing?.status ?? null,
-    at: ctx.now,
-    actor_type: input.actor.type === 'anonymous' ? 'system' : input.actor.type,
-    actor_id: input.actor.id,
-    request_id: input.actor.requestId,
+    previous: existing?.status ?? null,
+    actor: input.actor,
     reason: appType === '1' ? '清单申报 / declared' : '清单变更 / changed',
-    receipt_id: null,
   });
   const current: CebInventoryRow = row;
   const outcome = await tryCompleteSet(ctx, current, input.actor, true);

@@ -6,7 +6,6 @@
  * evidence of the message that made it.
  */
 import type { Actor } from '../../lib/actor';
-import { newId } from '../../lib/ids';
 import type { BatchContext } from './batch-context';
 import type { CebExportInventoryRow } from './ceb.repository';
 
@@ -18,18 +17,7 @@ function history(
   previous: ExportInventoryStatus | null,
   input: { actor: Actor; reason: string },
 ): void {
-  ctx.statuses.push({
-    id: newId('cebst', ctx.now.getTime()),
-    doc_key: row.doc_key,
-    status: row.status,
-    previous_status: previous,
-    at: ctx.now,
-    actor_type: input.actor.type === 'anonymous' ? 'system' : input.actor.type,
-    actor_id: input.actor.id,
-    request_id: input.actor.requestId,
-    reason: input.reason,
-    receipt_id: null,
-  });
+  ctx.recordStatus({ docKey: row.doc_key, status: row.status, previous, ...input });
 }
 
 /** A new export inventory, declared (120): queued with its history row. */
@@ -58,21 +46,13 @@ export function changeExportInventoryStatus(
   if (!next) throw new Error(`export inventory ${inv.invt_no} was changed from an out-of-date copy`);
   history(ctx, next, inv.status, change);
   if (change.to !== '120') {
-    ctx.evidence.push({
-      kind: 'status.changed',
-      subject: { type: 'ceb_inventory', id: inv.invt_no },
-      actor: change.actor,
-      at: ctx.now,
-      partyIds: ctx.partyIds(inv.party_codes),
-      document: {
-        invtNo: inv.invt_no,
-        direction: 'export',
-        from: inv.status,
-        to: change.to,
-        code: null,
-        reason: change.reason,
-        receipt: null,
-      },
+    ctx.recordInventoryStatusEvidence(inv, change.actor, {
+      direction: 'export',
+      from: inv.status,
+      to: change.to,
+      code: null,
+      reason: change.reason,
+      receipt: null,
     });
   }
   return next;

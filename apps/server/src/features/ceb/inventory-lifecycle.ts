@@ -97,35 +97,22 @@ export async function changeInventoryStatus(
       recipientCodes: inv.party_codes,
     });
   }
-  const historyId = newId('cebst', ctx.now.getTime());
-  ctx.statuses.push({
-    id: historyId,
-    doc_key: inv.doc_key,
+  ctx.recordStatus({
+    docKey: inv.doc_key,
     status: change.to,
-    previous_status: inv.status,
-    at: ctx.now,
-    actor_type: change.actor.type === 'anonymous' ? 'system' : change.actor.type,
-    actor_id: change.actor.id,
-    request_id: change.actor.requestId,
+    previous: inv.status,
+    actor: change.actor,
     // The code once: a rejection's text from describeFindings already opens with `[code]`.
     reason:
       change.code && !change.reason.includes(change.code) ? `${change.code} ${change.reason}` : change.reason,
-    receipt_id: receipt?.id ?? null,
+    receiptId: receipt?.id ?? null,
   });
-  ctx.evidence.push({
-    kind: 'status.changed',
-    subject: { type: 'ceb_inventory', id: inv.invt_no },
-    actor: change.actor,
-    at: ctx.now,
-    partyIds: ctx.partyIds(inv.party_codes),
-    document: {
-      invtNo: inv.invt_no,
-      from: inv.status,
-      to: change.to,
-      code: change.code ?? null,
-      reason: change.reason,
-      receipt: receipt?.evidence ?? null,
-    },
+  ctx.recordInventoryStatusEvidence(inv, change.actor, {
+    from: inv.status,
+    to: change.to,
+    code: change.code ?? null,
+    reason: change.reason,
+    receipt: receipt?.evidence ?? null,
   });
   return next;
 }
