@@ -6,6 +6,21 @@
  * inventories, "加签数据比对失败" (-621028) for signed data that does not match the message: the digest
  * mismatch. Texts start with the spec's wording and then say precisely what failed.
  */
+/**
+ * The signature check's verdict on one message, as the intake reports it (receipt, conformance
+ * report) and the console shows it: passed, or failed with the spec's code, the reason in both
+ * languages and the details (SignatureFailureDetails) of what failed.
+ */
+export type SignatureVerdict =
+  | { readonly ok: true; readonly details?: Record<string, unknown> }
+  | {
+      readonly ok: false;
+      readonly code: string;
+      readonly zh: string;
+      readonly en: string;
+      readonly details?: Record<string, unknown>;
+    };
+
 export type SignatureFailureReason =
   | 'signature_missing'
   | 'malformed_signature'

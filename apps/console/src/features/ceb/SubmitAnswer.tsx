@@ -1,4 +1,8 @@
-import { SIGNATURE_DETAIL_NAMES, SIGNATURE_FAILURE_REASON_NAMES } from '@kouan/domain/xmldsig/failures';
+import {
+  SIGNATURE_DETAIL_NAMES,
+  SIGNATURE_FAILURE_REASON_NAMES,
+  type SignatureVerdict,
+} from '@kouan/domain/xmldsig/failures';
 import { Alert, Collapse, Descriptions, Result, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { receiptName, receiptUnits } from './labels';
@@ -22,16 +26,7 @@ export interface ConformanceReport {
   readonly messageType: string;
   readonly receiptType: string;
   readonly format: { readonly valid: boolean; readonly problems: readonly Problem[] };
-  readonly signature:
-    | { readonly ok: true; readonly details?: Record<string, unknown> }
-    | {
-        readonly ok: false;
-        readonly code: string;
-        readonly zh: string;
-        readonly en: string;
-        readonly details?: Record<string, unknown>;
-      }
-    | null;
+  readonly signature: SignatureVerdict | null;
   readonly units: readonly {
     readonly key: string;
     readonly returnStatus: string;

@@ -1,5 +1,6 @@
 /** One message of a batch: its units through their handlers, its receipt, evidence and audit. */
 import type { CebDeclarationType } from '@kouan/domain/ceb';
+import type { SignatureVerdict } from '@kouan/domain/xmldsig/failures';
 import { newId } from '../../lib/ids';
 import type { BatchContext, IssuedReceipt } from './batch-context';
 import { str, type UnitSpec } from './ceb-units';
@@ -9,7 +10,7 @@ import { assignNumbers } from './import-set';
 import { type PartyLookup, senderPartyId } from './party-lookup';
 import { processUnit, type UnitResult } from './process-unit';
 import { finding } from './store-document';
-import type { CebSubmission, CebSubmissionResult, SignatureVerdict } from './submit-messages';
+import type { CebSubmission, CebSubmissionResult } from './submit-messages';
 import { ownPreNo } from './unit-spec';
 
 /** Why a whole message is refused, and the field it is about (the sender, or the signature). */

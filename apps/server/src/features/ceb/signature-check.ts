@@ -5,11 +5,12 @@
  * there must verify; `off`: not checked. The verdict carries verifyCebSignature's precise details.
  */
 import { signatureFailureCode, verifyCebSignature } from '@kouan/domain/xmldsig';
+import type { SignatureVerdict } from '@kouan/domain/xmldsig/failures';
 import type { CebSignaturePolicy } from '../../config/config';
 import type { Store } from '../../db/store';
 import { findSigningCertificates } from '../parties';
 import type { DecodedMessage } from './decode-message';
-import type { SignatureCheck, SignatureVerdict } from './submit-messages';
+import type { SignatureCheck } from './submit-messages';
 
 const DXP_DATA = /<(?:[A-Za-z0-9_]+:)?Data>\s*([A-Za-z0-9+/=\s]+?)\s*<\/(?:[A-Za-z0-9_]+:)?Data>/;
 

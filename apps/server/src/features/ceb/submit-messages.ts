@@ -5,6 +5,7 @@
  * Dry run: the same work inside a transaction that is rolled back, reporting every problem.
  */
 import type { CebBodyFormat } from '@kouan/domain/ceb';
+import type { SignatureVerdict } from '@kouan/domain/xmldsig/failures';
 import type { Store } from '../../db/store';
 import type { Actor } from '../../lib/actor';
 import { findPartiesByCustomsCode } from '../parties';
@@ -33,16 +34,6 @@ export type SignatureCheck = (input: {
   /** Check a message that declares nothing (appStatus 1) as if it declared (the conformance check). */
   asDeclared?: boolean;
 }) => Promise<SignatureVerdict> | SignatureVerdict;
-
-export type SignatureVerdict =
-  | { readonly ok: true; readonly details?: Record<string, unknown> }
-  | {
-      readonly ok: false;
-      readonly code: string;
-      readonly zh: string;
-      readonly en: string;
-      readonly details?: Record<string, unknown>;
-    };
 
 export interface CebIntakeDeps extends CebDeps {
   readonly store: Store;
