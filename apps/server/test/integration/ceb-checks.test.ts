@@ -473,6 +473,34 @@ describe('sender, duplicates and changes', () => {
 });
 
 describe('an enterprise that is not a party to the inventory', () => {
+  /**
+   * A filed broker of its own sending as itself where the demo broker is named, through an intake
+   * with the signature check off (its own certificate is not the point), and what it is answered.
+   */
+  async function stranger(code: string, n: number) {
+    const { orgId } = await enterpriseFor(t, code, n, 'customs_broker');
+    const org = await t.platform.store.repos.identity.getOrganisation(orgId);
+    const actor = actorFor({
+      type: 'api_key',
+      id: `key_stranger_${n}`,
+      displayName: 'stranger broker',
+      roles: ['enterprise_system'],
+      org: org!,
+      requestId: `req_stranger_${n}`,
+    });
+    const broker = t.demo.enterprises.find((e) => e.key === 'broker')?.customsCode as string;
+    const intake = createCebIntakeService(cebIntakeDeps(t.platform.deps, { signaturePolicy: 'off' }));
+    return async (xml: string) => {
+      const own = xml
+        .replaceAll(`<ceb:agentCode>${broker}</ceb:agentCode>`, `<ceb:agentCode>${code}</ceb:agentCode>`)
+        .replace(`<ceb:copCode>${broker}</ceb:copCode>`, `<ceb:copCode>${code}</ceb:copCode>`);
+      const [result] = await intake.submitMany([
+        { actor, body: new TextEncoder().encode(own), format: 'xml' },
+      ]);
+      return result?.units[0];
+    };
+  }
+
   it('is refused as not permitted before anything about the inventory (its order) is said', async () => {
     const buyer = freshBuyer();
     const set = sampleSet(t, { buyer });
@@ -480,62 +508,30 @@ describe('an enterprise that is not a party to the inventory', () => {
     const invtNo = inventory?.invtNo as string;
     const realOrderNo = /<ceb:orderNo>([^<]+)/.exec(set.inventory)?.[1] as string;
     const logisticsNo = /<ceb:logisticsNo>([^<]+)/.exec(set.inventory)?.[1] as string;
-    const stranger = '3303980B99';
-    const { orgId } = await enterpriseFor(t, stranger, 990_611, 'customs_broker');
-    const org = await t.platform.store.repos.identity.getOrganisation(orgId);
-    const actor = actorFor({
-      type: 'api_key',
-      id: 'key_stranger',
-      displayName: 'stranger broker',
-      roles: ['enterprise_system'],
-      org: org!,
-      requestId: 'req_stranger',
-    });
-    const broker = t.demo.enterprises.find((e) => e.key === 'broker')?.customsCode as string;
-    const xml = cancelXml(t, { orderNo: 'GUESS0001', logisticsNo, invtNo, buyer })
-      .replaceAll(`<ceb:agentCode>${broker}</ceb:agentCode>`, `<ceb:agentCode>${stranger}</ceb:agentCode>`)
-      .replace(`<ceb:copCode>${broker}</ceb:copCode>`, `<ceb:copCode>${stranger}</ceb:copCode>`);
-    // Its own certificate is not the point here: the signature check is off for this intake.
-    const intake = createCebIntakeService(cebIntakeDeps(t.platform.deps, { signaturePolicy: 'off' }));
-    const [result] = await intake.submitMany([{ actor, body: new TextEncoder().encode(xml), format: 'xml' }]);
-    const unit = result?.units[0];
+    const send = await stranger('3303980B99', 990_611);
+    const unit = await send(cancelXml(t, { orderNo: 'GUESS0001', logisticsNo, invtNo, buyer }));
     expect(unit?.returnStatus).toBe('-623026');
     expect(unit?.returnInfo).not.toContain(realOrderNo);
   });
+
   it('cannot change a waiting inventory or declare over it, and learns none of its numbers', async () => {
     const set = sampleSet(t, { buyer: freshBuyer() });
     // The inventory alone: it waits (2) for its order, payment and waybill.
     const first = await post(t, SENDER.inventory, set.inventory, { json: true });
     expect(statuses(first.body)).toEqual(['2']);
-    const stranger = '3303980B98';
-    const { orgId } = await enterpriseFor(t, stranger, 990_612, 'customs_broker');
-    const org = await t.platform.store.repos.identity.getOrganisation(orgId);
-    const actor = actorFor({
-      type: 'api_key',
-      id: 'key_stranger_2',
-      displayName: 'stranger broker',
-      roles: ['enterprise_system'],
-      org: org!,
-      requestId: 'req_stranger_2',
-    });
     const broker = t.demo.enterprises.find((e) => e.key === 'broker')?.customsCode as string;
-    const asStranger = (appType: string) =>
-      set.inventory
-        .replaceAll(`<ceb:agentCode>${broker}</ceb:agentCode>`, `<ceb:agentCode>${stranger}</ceb:agentCode>`)
-        .replace(`<ceb:copCode>${broker}</ceb:copCode>`, `<ceb:copCode>${stranger}</ceb:copCode>`)
-        .replace(/<ceb:appType>1<\/ceb:appType>/, `<ceb:appType>${appType}</ceb:appType>`)
-        // a message of its own (a guid seen before is answered with the first receipt)
-        .replace(/guid="[0-9A-F]{8}/, `guid="0000000${appType}`);
-    const intake = createCebIntakeService(cebIntakeDeps(t.platform.deps, { signaturePolicy: 'off' }));
+    const send = await stranger('3303980B98', 990_612);
     const orderNo = /<ceb:orderNo>([^<]+)/.exec(set.inventory)?.[1] as string;
     const [stored] = await t.sql<{ invt_no: string; agent_code: string }>(
       `select invt_no, agent_code from ceb_inventories where order_no = '${orderNo}'`,
     );
     for (const appType of ['1', '2']) {
-      const [result] = await intake.submitMany([
-        { actor, body: new TextEncoder().encode(asStranger(appType)), format: 'xml' },
-      ]);
-      const unit = result?.units[0];
+      const unit = await send(
+        set.inventory
+          .replace(/<ceb:appType>1<\/ceb:appType>/, `<ceb:appType>${appType}</ceb:appType>`)
+          // a message of its own (a guid seen before is answered with the first receipt)
+          .replace(/guid="[0-9A-F]{8}/, `guid="0000000${appType}`),
+      );
       expect(unit?.returnStatus).toBe('-621016');
       expect(unit?.invtNo).toBeUndefined();
       expect(unit?.returnInfo).not.toContain(stored?.invt_no);
