@@ -532,7 +532,7 @@ describe('an enterprise that is not a party to the inventory', () => {
           // a message of its own (a guid seen before is answered with the first receipt)
           .replace(/guid="[0-9A-F]{8}/, `guid="0000000${appType}`),
       );
-      expect(unit?.returnStatus).toBe('-621016');
+      expect(unit?.returnStatus).toBe(appType === '1' ? '-621004' : '-621016');
       expect(unit?.invtNo).toBeUndefined();
       expect(unit?.returnInfo).not.toContain(stored?.invt_no);
     }

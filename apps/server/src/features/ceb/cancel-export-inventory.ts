@@ -8,7 +8,7 @@
 import type { BatchContext } from './batch-context';
 import { str } from './ceb-units';
 import { changeExportInventoryStatus } from './export-inventory-status';
-import { finding, notAParty, storeDocument } from './store-document';
+import { finding, storeDocument } from './store-document';
 import { refused, type UnitInput, type UnitResult } from './unit-result';
 
 const STATUS_ZH = { deleted: '已删除', cancelled: '已撤销' } as const;
@@ -26,8 +26,6 @@ export async function cancelExportInventory(
   const copNo = str(h, 'copNo');
   if (appType !== '1') {
     const latest = await ctx.latestDocument(key);
-    if (latest && !latest.party_codes.includes(input.copCode))
-      return refused(key, [notAParty(spec, input, `export_cancel ${copNo}`)], { preNo });
     if (!latest || latest.app_type === '3') {
       return refused(
         key,

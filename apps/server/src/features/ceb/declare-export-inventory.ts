@@ -8,7 +8,7 @@
 import type { BatchContext } from './batch-context';
 import { str } from './ceb-units';
 import { changeExportInventoryStatus, insertExportInventory } from './export-inventory-status';
-import { finding, notAParty, storeDocument } from './store-document';
+import { finding, storeDocument } from './store-document';
 import { acceptedInfo, refused, type UnitInput, type UnitResult } from './unit-result';
 
 const REASONS = {
@@ -28,20 +28,6 @@ export async function declareExportInventory(
   const appType = str(h, 'appType') as '1' | '2' | '3';
   const { preNo } = numbers;
   const latest = await ctx.latestDocument(key);
-  // A stranger sending the key of another's inventory learns nothing of it and changes nothing.
-  if (latest && !latest.party_codes.includes(input.copCode)) {
-    const what = `export_inventory ${str(h, 'agentCode')}:${str(h, 'copNo')}`;
-    const refusal =
-      appType === '1'
-        ? finding(
-            '-621004',
-            'export_inventory.copNo',
-            `清单已经申报过，请勿重复申报（企业唯一编号 copNo ${str(h, 'copNo')}）`,
-            `an inventory with copNo ${str(h, 'copNo')} was already declared`,
-          )
-        : notAParty(spec, input, what);
-    return refused(key, [refusal], { preNo });
-  }
   const existing = await ctx.exportInventories.get(key);
   // The existing document's invtNo (documents stored before migration 0018 carry it too).
   const invtNo = existing?.invt_no ?? latest?.invt_no ?? null;

@@ -100,17 +100,6 @@ export async function declareInventory(
   const key = spec.key(h);
   const existing = await ctx.getInventory(key, str(h, 'orderNo'));
   const numbers = { preNo: existing?.pre_no ?? assigned.preNo, invtNo: existing?.invt_no ?? assigned.invtNo };
-  // Only a party to the inventory declares over it, changes it, or learns its numbers: another
-  // enterprise sending its platform and order is refused as not permitted, told nothing of it.
-  if (existing && !existing.party_codes.includes(input.copCode)) {
-    const refusal = finding(
-      input.spec.codes.noPermission,
-      'BaseTransfer.copCode',
-      `[${input.copCode}]没有权限进行操作：订单 ${str(h, 'orderNo')} 的清单由其他企业申报`,
-      `${input.copCode} may not act on the inventory of order ${str(h, 'orderNo')}, which another enterprise declared`,
-    );
-    return refused(key, [refusal], { preNo: assigned.preNo });
-  }
   const problem = declarationProblem(h, existing);
   // A refused first declaration gets no invtNo (none was issued); a refused change names its inventory's.
   if (problem) return refused(key, [problem], existing ? numbers : { preNo: numbers.preNo });

@@ -77,6 +77,28 @@ function storedNumbers(
   return { preNo: stored.pre_no, ...invtNo, ...sumNo };
 }
 
+/**
+ * The refusal of a unit whose key another enterprise's document holds: a new declaration is a
+ * duplicate, anything else not permitted. It names nothing of that document but its key.
+ */
+function notAParty(input: UnitInput, key: string): Finding {
+  const { spec, unit, copCode } = input;
+  const what = `${spec.kind} ${key.slice(spec.kind.length + 1)}`;
+  return str(unit.head, 'appType') === '1'
+    ? finding(
+        spec.codes.duplicate,
+        `${spec.kind}.appType`,
+        `单证已存在：${what}，由其他企业申报，[${copCode}]不是其当事企业`,
+        `${what} already exists, declared by another enterprise: ${copCode} is not a party to it`,
+      )
+    : finding(
+        spec.codes.noPermission,
+        'BaseTransfer.copCode',
+        `[${copCode}]没有权限进行操作：不是单证 ${what} 的当事企业`,
+        `${copCode} is not a party to ${what} and may not change or delete it`,
+      );
+}
+
 export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<UnitResult> {
   const { spec, unit } = input;
   const key = spec.key(unit.head);
@@ -93,9 +115,13 @@ export async function processUnit(ctx: BatchContext, input: UnitInput): Promise<
   if (problems.length > 0) return refused(key, problems, { preNo: ownPreNo(unit.head) ?? assigned.preNo });
   // A document keeps the numbers it was first given (preNo 电子口岸标识唯一编号, invtNo 海关审结标识
   // 唯一编号, sumNo) through its changes, its delete and a declaration again after a delete.
-  // Only to a party of the stored document: a stranger sending its key is not told its numbers.
+  // Only a party to the stored document under this key declares over it, changes, deletes or
+  // cancels it, or learns its numbers: a key need not hold its sender (a CEB603 is keyed by its
+  // agent, its e-commerce enterprise may send it; an import inventory by platform and order).
   const stored = await ctx.latestDocument(key);
-  const numbers = stored?.party_codes.includes(input.copCode) ? storedNumbers(spec, stored) : null;
+  if (stored && !stored.party_codes.includes(input.copCode))
+    return refused(key, [notAParty(input, key)], { preNo: ownPreNo(unit.head) ?? assigned.preNo });
+  const numbers = storedNumbers(spec, stored);
   // appStatus 1 (暂存) saves a unit at the e-port without declaring it (spec: "1-暂存,2-申报"; the
   // receipts' state 1 is 电子口岸已暂存). The message is kept like every accepted message, with its
   // receipt and evidence; the unit is not declared: no document version, no matching, no quota, no
