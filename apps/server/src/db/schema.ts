@@ -247,7 +247,12 @@ export interface CebDocumentsTable {
   pre_no: string | null;
   buyer_hash: string | null;
   party_codes: string[];
-  /** The unit (head and lines) as JSON, sealed (PiiVault.sealBody); rows before 0015 have data_enc. */
+  /**
+   * Where the unit (head and lines) is in its message's body, 0-based (migration 0019): the unit is
+   * read from the message. Rows before 0019 have `data` or `data_enc` instead.
+   */
+  unit_index: number | null;
+  /** Before migration 0019: the unit as JSON, sealed (PiiVault.sealBody); before 0015 data_enc. */
   data: Buffer | null;
   /** Before migration 0015: the unit's JSON, encrypted (PiiVault.encrypt). */
   data_enc: string | null;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unitsOfStoredMessage } from '../../src/features/ceb/documents';
 import { SENDER, sampleSet, statuses } from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
@@ -205,29 +206,43 @@ describe('original messages', () => {
 });
 
 describe('document units at rest', () => {
-  it('keeps each unit sealed and compressed, and reads rows from before (data_enc) the same way', async () => {
+  it('keeps no second copy of a unit: reads it from its sealed message, and rows from before the same way', async () => {
     const { set, ebp } = await sendSet();
     const officer = await t.login('customs');
     const url = `/api/ceb/orders/${ebp}/${set.orderNo}`;
     const before = await t.request('GET', url, { token: officer });
-    const [row] = await t.sql<{ id: string; data: Uint8Array; data_enc: string | null }>(
-      `select id, data, data_enc from ceb_documents where order_no = '${set.orderNo}' and kind = 'order'`,
+    expect(before.status).toBe(200);
+    const [row] = await t.sql<{ id: string; message_id: string; unit_index: number | null; data: unknown }>(
+      `select id, message_id, unit_index, data, data_enc from ceb_documents
+        where order_no = '${set.orderNo}' and kind = 'order'`,
     );
-    expect(row!.data_enc).toBeNull();
-    const stored = Buffer.from(row!.data);
-    expect(stored.includes(Buffer.from(set.orderNo))).toBe(false);
-    const json = t.platform.deps.vault.openBody(stored).toString('utf8');
-    const legacy = t.platform.deps.vault.encrypt(json);
-    // Less than half the room of the encrypted text kept before.
-    expect(stored.length).toBeLessThan(legacy.length / 2);
+    // The unit is the first of its message; nothing else of it is stored.
+    expect(row).toMatchObject({ unit_index: 0, data: null, data_enc: null });
+    const [message] = await t.sql<Parameters<typeof unitsOfStoredMessage>[1]>(
+      `select id, message_type, format, body, body_enc from ceb_messages where id = '${row!.message_id}'`,
+    );
+    const vault = t.platform.deps.vault;
+    const json = JSON.stringify(unitsOfStoredMessage(vault, message!)[0]);
 
-    await t.sql(`alter table ceb_documents disable trigger ceb_documents_append_only`);
-    await t.sql(`update ceb_documents set data = null, data_enc = '${legacy}' where id = '${row!.id}'`);
-    await t.sql(`alter table ceb_documents enable trigger ceb_documents_append_only`);
-    const after = await t.request('GET', url, { token: officer });
-    expect(after.body.documents).toEqual(before.body.documents);
-    expect(after.body.documents.find((d: { kind: string }) => d.kind === 'order').head.orderNo).toBe(
+    // Rows written before migration 0019 hold the unit sealed (data), and before 0015 encrypted.
+    const rewrite = async (columns: string) => {
+      await t.sql(`alter table ceb_documents disable trigger ceb_documents_append_only`);
+      await t.sql(`update ceb_documents set ${columns} where id = '${row!.id}'`);
+      await t.sql(`alter table ceb_documents enable trigger ceb_documents_append_only`);
+    };
+    const sealed = vault.sealBody(Buffer.from(json, 'utf8')).toString('hex');
+    await rewrite(`unit_index = null, data = '\\x${sealed}'`);
+    const fromSealed = await t.request('GET', url, { token: officer });
+    expect(fromSealed.body.documents).toEqual(before.body.documents);
+    await rewrite(`data = null, data_enc = '${vault.encrypt(json)}'`);
+    const fromEncrypted = await t.request('GET', url, { token: officer });
+    expect(fromEncrypted.body.documents).toEqual(before.body.documents);
+    expect(fromEncrypted.body.documents.find((d: { kind: string }) => d.kind === 'order').head.orderNo).toBe(
       set.orderNo,
     );
+
+    // Exactly one of the three: a row naming its unit's place and holding a copy too is refused.
+    await expect(rewrite(`unit_index = 0`)).rejects.toThrow(/ceb_documents_one_data/);
+    await expect(rewrite(`data_enc = null`)).rejects.toThrow(/ceb_documents_one_data/);
   });
 });

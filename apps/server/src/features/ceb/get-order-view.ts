@@ -10,7 +10,8 @@ import type { PiiVault } from '../../lib/pii';
 import { type InventoryView, inventoryView } from './act-on-inventory';
 import { cebError } from './ceb.errors';
 import type { Head } from './ceb-units';
-import { readUnit } from './documents';
+import type { SetUnit } from './checks';
+import { openUnits, readUnit } from './documents';
 import { mayReadOriginal } from './get-original-message';
 import { visibleCode } from './visibility';
 
@@ -109,11 +110,14 @@ export async function getOrderView(
     repos.ceb.receiptsFor(invKeys, messageIds),
     repos.ceb.messageSenders(messageIds),
   ]);
+  const source = { vault: deps.vault, messageBodies: repos.ceb.messageBodies };
+  await openUnits(source, visible);
+  const units = new Map(await Promise.all(visible.map(async (d) => [d, await readUnit(source, d)] as const)));
   return {
     orderNo: input.orderNo,
     ebpCode: input.ebpCode,
     documents: visible.map((d) => {
-      const unit = readUnit(deps.vault, d);
+      const unit = units.get(d) as SetUnit;
       return {
         kind: d.kind,
         docKey: d.doc_key,

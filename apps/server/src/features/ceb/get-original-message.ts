@@ -11,6 +11,7 @@ import type { Clock } from '../../lib/clock';
 import type { PiiVault } from '../../lib/pii';
 import { findCommittedDocument } from '../evidence';
 import { cebError } from './ceb.errors';
+import { openStoredBody } from './documents';
 
 export interface OriginalMessage {
   readonly id: string;
@@ -27,12 +28,6 @@ export interface OriginalMessage {
 export function mayReadOriginal(actor: Actor, senderOrgId: string): boolean {
   if (actor.scope.kind === 'enterprise') return actor.orgId === senderOrgId;
   return (actor.scope.kind === 'all' || actor.scope.kind === 'district') && can(actor, 'pii:unmasked');
-}
-
-/** The body of a stored row: sealed bytes since migration 0015, encrypted base64 before it. */
-function openStoredBody(vault: PiiVault, row: { body: Buffer | null; body_enc: string | null }): Buffer {
-  if (row.body) return vault.openBody(row.body);
-  return Buffer.from(vault.decrypt(row.body_enc ?? ''), 'base64');
 }
 
 /**

@@ -19,7 +19,7 @@ import type { BatchContext } from './batch-context';
 import type { CebDocumentRow, CebInventoryRow } from './ceb.repository';
 import { str } from './ceb-units';
 import type { Finding, SetUnit, TaxAssessment } from './checks';
-import { readUnit } from './documents';
+import { openUnits, readUnit } from './documents';
 import { changeInventoryStatus, rejectInventory, releaseInventory } from './inventory-lifecycle';
 
 export interface SetOutcome {
@@ -70,11 +70,14 @@ export async function tryCompleteSet(
       tax: null,
     };
   }
-  const set = {
-    order: readUnit(ctx.deps.vault, docs.order as CebDocumentRow),
-    payment: readUnit(ctx.deps.vault, docs.payment as CebDocumentRow),
-    waybill: readUnit(ctx.deps.vault, docs.waybill as CebDocumentRow),
-    inventory: readUnit(ctx.deps.vault, docs.inventory),
+  const rows = [docs.order, docs.payment, docs.waybill, docs.inventory] as CebDocumentRow[];
+  await openUnits(ctx.units, rows);
+  const [order, payment, waybill, inventory] = await Promise.all(rows.map((r) => readUnit(ctx.units, r)));
+  const set = { order, payment, waybill, inventory } as {
+    order: SetUnit;
+    payment: SetUnit;
+    waybill: SetUnit;
+    inventory: SetUnit;
   };
   const gcodes = set.inventory.lists.map((l) => str(l, 'gcode'));
   const codes = [...gcodes, ...gcodes.map((c) => c.slice(0, 8))];

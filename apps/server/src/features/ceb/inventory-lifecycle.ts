@@ -145,7 +145,7 @@ async function deductBondedStock(
   if (inv.trade_mode !== '1210' || !inv.ems_no) return null;
   const doc = await ctx.latestDocument(inv.doc_key);
   if (!doc) return null;
-  const unit = readUnit(ctx.deps.vault, doc);
+  const unit = await readUnit(ctx.units, doc);
   const lines = unit.lists.map((line) => ({
     gnum: String(line.gnum ?? ''),
     itemRecordNo: String(line.itemRecordNo ?? ''),

@@ -167,7 +167,7 @@ export async function refundInventory(
     );
   }
   const original = await ctx.latestDocument(target.doc_key);
-  const lines = original ? readUnit(ctx.deps.vault, original).lists : [];
+  const lines = original ? (await readUnit(ctx.units, original)).lists : [];
   const problems: Finding[] = [];
   const amounts = [];
   for (const line of input.unit.lists) {
@@ -225,7 +225,7 @@ async function returnBondedStock(
   if (inv.trade_mode !== '1210' || !inv.ems_no) return;
   const original = await ctx.latestDocument(inv.doc_key);
   if (!original) return;
-  const lines = readUnit(ctx.deps.vault, original).lists;
+  const lines = (await readUnit(ctx.units, original)).lists;
   for (const line of lines) {
     const item = str(line, 'itemRecordNo');
     if (!item) continue;

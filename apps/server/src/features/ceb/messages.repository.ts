@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
-import { chunks, INSERT_CHUNK_ROWS } from './chunks';
+import { chunks, INSERT_CHUNK_ROWS, READ_CHUNK_KEYS } from './chunks';
 
 export type CebMessageRow = Database['ceb_messages'];
 export type CebReceiptRow = Database['ceb_receipts'];
@@ -28,6 +28,20 @@ export function createCebMessagesRepository(db: Kysely<Database>) {
 
     async getMessage(id: string): Promise<CebMessageRow | undefined> {
       return db.selectFrom('ceb_messages').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** The stored bodies (sealed) and formats of these messages, for reading their units. */
+    async messageBodies(
+      ids: readonly string[],
+    ): Promise<Pick<CebMessageRow, 'id' | 'message_type' | 'format' | 'body' | 'body_enc'>[]> {
+      const out: Pick<CebMessageRow, 'id' | 'message_type' | 'format' | 'body' | 'body_enc'>[] = [];
+      for (const part of chunks([...new Set(ids)], READ_CHUNK_KEYS)) {
+        const result = await sql<Pick<CebMessageRow, 'id' | 'message_type' | 'format' | 'body' | 'body_enc'>>`
+          select m.id, m.message_type, m.format, m.body, m.body_enc from unnest(${part}::text[]) as k(id)
+          cross join lateral (select * from ceb_messages x where x.id = k.id offset 0) as m`.execute(db);
+        out.push(...result.rows);
+      }
+      return out;
     },
 
     /** Who sent each message: id → sending organisation. */

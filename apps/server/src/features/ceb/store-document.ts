@@ -9,7 +9,7 @@ import type { BatchContext } from './batch-context';
 import type { CebDocumentRow, CebInventoryRow } from './ceb.repository';
 import { type Head, str, type UnitSpec } from './ceb-units';
 import type { Finding, SetUnit } from './checks';
-import { sealUnit } from './documents';
+import { unitInMessage } from './documents';
 
 /** logisticsNo may be reused by its logistics enterprise after six months. */
 const NUMBER_REUSE_MONTHS = 6;
@@ -41,6 +41,7 @@ export async function storeDocument(
     spec: UnitSpec;
     unit: SetUnit;
     messageId: string;
+    unitIndex: number;
     copCode: string;
     actor: Actor;
     invtNo?: string | undefined;
@@ -135,6 +136,8 @@ export async function appendDocument(
     spec: UnitSpec;
     unit: SetUnit;
     messageId: string;
+    /** 0-based place of the unit in its message: the stored version reads its unit from there. */
+    unitIndex: number;
     copCode: string;
     version: number;
     invtNo?: string | undefined;
@@ -145,7 +148,7 @@ export async function appendDocument(
   const h = unit.head;
   const key = spec.key(h);
   const appType = str(h, 'appType') as '1' | '2' | '3';
-  const sealed = sealUnit(ctx.deps.vault, unit);
+  const sealed = unitInMessage(unit, input.unitIndex);
   const row: CebDocumentRow = {
     id: newId('cebdoc', ctx.now.getTime()),
     doc_key: key,
