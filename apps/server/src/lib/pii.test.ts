@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createPiiVault } from './pii';
+import { WorkerThread } from './worker-thread';
 
 describe('PiiVault', () => {
   const vault = createPiiVault({ piiKey: randomBytes(32), piiHashKey: randomBytes(32) });
@@ -48,6 +49,41 @@ describe('PiiVault', () => {
     // Another key opens it to something else: the caller's content-hash check is what detects it.
     const other = createPiiVault({ piiKey: randomBytes(32), piiHashKey: randomBytes(32) });
     expect(other.openCommitted(sealed[1]!)).not.toBe(values[1]);
+  });
+
+  it('seals a batch of bodies on its worker thread exactly as it seals one here', async () => {
+    const plains = Array.from({ length: 12 }, (_, i) =>
+      Buffer.from(`<ceb:Order><ceb:buyerName>买家${i}</ceb:buyerName>${'<ceb:x>1</ceb:x>'.repeat(i * 20)}</ceb:Order>`),
+    );
+    // Twelve is enough for the worker; two are sealed here. Both open with the vault's key alone.
+    for (const batch of [plains, plains.slice(0, 2)]) {
+      const sealed = await vault.sealBodies(batch);
+      expect(sealed).toHaveLength(batch.length);
+      sealed.forEach((body, i) => {
+        expect(body[0]).toBe(vault.sealBody(batch[i]!)[0]);
+        expect(vault.openBody(body).equals(batch[i]!)).toBe(true);
+        expect(body.includes(Buffer.from('买家'))).toBe(false);
+      });
+      // A fresh IV each: no two sealed bodies share one.
+      const ivs = new Set(sealed.map((b) => b.subarray(1, 13).toString('hex')));
+      expect(ivs.size).toBe(batch.length);
+    }
+    const other = createPiiVault({ piiKey: randomBytes(32), piiHashKey: randomBytes(32) });
+    const [foreign] = await other.sealBodies(plains);
+    expect(() => vault.openBody(foreign!)).toThrow();
+  });
+
+  it('has a sealing worker that seals under the key it was started with', async () => {
+    const piiKey = randomBytes(32);
+    const own = createPiiVault({ piiKey, piiHashKey: randomBytes(32) });
+    const sealer = new WorkerThread<readonly Uint8Array[], Uint8Array[]>(
+      new URL('./pii-sealing.worker.ts', import.meta.url),
+      'sealing test',
+      { piiKey },
+    );
+    const plains = [Buffer.from('<a>张三</a>'), randomBytes(5000)];
+    const sealed = await sealer.request(plains);
+    expect(sealed.map((b) => own.openBody(b).equals(plains[sealed.indexOf(b)]!))).toEqual([true, true]);
   });
 
   it('seals bytes compressed and authenticated: the same bytes back, anything altered refused', () => {

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { WorkerThread } from './worker-thread';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -38,18 +39,23 @@ export interface PiiVault {
    * needs no base64: a CEB body takes a third of the room `encrypt` of its base64 took.
    */
   sealBody(plain: Uint8Array): Buffer;
+  /**
+   * sealBody of each, on a worker thread when there are many (a batch of messages: this thread
+   * meanwhile does other work), here when there are few or the worker fails.
+   */
+  sealBodies(plains: readonly Uint8Array[]): Promise<Buffer[]>;
   /** The bytes sealBody sealed; throws when the tag does not match (altered or wrong key). */
   openBody(sealed: Uint8Array): Buffer;
 }
 
-export function createPiiVault(keys: { piiKey: Buffer; piiHashKey: Buffer }): PiiVault {
-  if (keys.piiKey.length !== 32 || keys.piiHashKey.length !== 32) {
-    throw new Error('PII keys must be 32 bytes');
-  }
+/** Bodies sealed on the calling thread below this many. */
+const SEAL_WORKER_MIN_BODIES = 8;
+
+/** A CSPRNG of 96-bit IVs: every slice of a pool is handed out once, then a new pool is drawn. */
+export function ivSource(): () => Buffer {
   let ivPool = Buffer.alloc(0);
   let ivOffset = 0;
-  /** A fresh random IV; every slice of the pool is handed out once, then a new pool is drawn. */
-  const nextIv = (): Buffer => {
+  return () => {
     if (ivOffset + IV_BYTES > ivPool.length) {
       ivPool = randomBytes(IV_POOL_BYTES);
       ivOffset = 0;
@@ -57,6 +63,31 @@ export function createPiiVault(keys: { piiKey: Buffer; piiHashKey: Buffer }): Pi
     ivOffset += IV_BYTES;
     return ivPool.subarray(ivOffset - IV_BYTES, ivOffset);
   };
+}
+
+/** sealBody's format: one format byte, then AES-256-GCM (`iv‖tag‖ct`) of the deflate-raw bytes. */
+export function sealBodyWith(piiKey: Buffer, iv: Buffer, plain: Uint8Array): Buffer {
+  const cipher = createCipheriv('aes-256-gcm', piiKey, iv);
+  const head = Buffer.of(BODY_FORMAT_DEFLATE_GCM);
+  // The format byte is authenticated too: a body cannot be relabelled as another format.
+  cipher.setAAD(head);
+  const body = Buffer.concat([cipher.update(deflateRawSync(plain, { level: 4 })), cipher.final()]);
+  return Buffer.concat([head, iv, cipher.getAuthTag(), body]);
+}
+
+export function createPiiVault(keys: { piiKey: Buffer; piiHashKey: Buffer }): PiiVault {
+  if (keys.piiKey.length !== 32 || keys.piiHashKey.length !== 32) {
+    throw new Error('PII keys must be 32 bytes');
+  }
+  const nextIv = ivSource();
+  // The sealing worker gets the key when it starts (workerData): it never travels with a request.
+  const sealer = new WorkerThread<readonly Uint8Array[], Uint8Array[]>(
+    new URL('./pii-sealing.worker.ts', import.meta.url),
+    'sealing message bodies',
+    { piiKey: keys.piiKey },
+  );
+  const sealHere = (plains: readonly Uint8Array[]) =>
+    plains.map((plain) => sealBodyWith(keys.piiKey, nextIv(), plain));
   const decrypt = (ciphertext: string): string => {
     const [version, payload] = ciphertext.split('.', 2);
     if (version !== VERSION || payload === undefined) throw new Error('unknown PII ciphertext version');
@@ -125,13 +156,18 @@ export function createPiiVault(keys: { piiKey: Buffer; piiHashKey: Buffer }): Pi
       return decrypt(ciphertext);
     },
     sealBody(plain) {
-      const iv = nextIv();
-      const cipher = createCipheriv('aes-256-gcm', keys.piiKey, iv);
-      const head = Buffer.of(BODY_FORMAT_DEFLATE_GCM);
-      // The format byte is authenticated too: a body cannot be relabelled as another format.
-      cipher.setAAD(head);
-      const body = Buffer.concat([cipher.update(deflateRawSync(plain, { level: 4 })), cipher.final()]);
-      return Buffer.concat([head, iv, cipher.getAuthTag(), body]);
+      return sealBodyWith(keys.piiKey, nextIv(), plain);
+    },
+    async sealBodies(plains) {
+      if (plains.length < SEAL_WORKER_MIN_BODIES) return sealHere(plains);
+      try {
+        const sealed = await sealer.request(plains);
+        if (sealed.length === plains.length)
+          return sealed.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+      } catch {
+        // Sealing is pure: this thread does it instead.
+      }
+      return sealHere(plains);
     },
     openBody(sealed) {
       const raw = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);

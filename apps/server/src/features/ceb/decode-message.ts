@@ -7,9 +7,9 @@ import type {
   CebBodyFormat,
   CebDeclarationType,
   CebDeclarationView,
+  CebTextEncoding,
   CebViolation,
   DxpTransInfo,
-  ParsedCebMessage,
 } from '@kouan/domain/ceb';
 import {
   buildFormatErrorReceipt,
@@ -23,14 +23,20 @@ import {
 } from '@kouan/domain/ceb';
 import { UNIT_SPECS, type UnitSpec } from './ceb-units';
 
-export interface DecodedMessage {
+/** A message that passed the format check, as plain data (it can cross to and from a worker thread). */
+export interface DecodedData {
   readonly ok: true;
   readonly view: CebDeclarationView<CebDeclarationType>;
-  readonly spec: UnitSpec;
-  readonly parsed: ParsedCebMessage;
+  /** Text encoding of the business XML; null for JSON. */
+  readonly encoding: CebTextEncoding | null;
   readonly format: CebBodyFormat;
   readonly envelope: DxpTransInfo | null;
   readonly bodySha256: string;
+}
+
+/** A decoded message with the handling of its type. */
+export interface DecodedMessage extends DecodedData {
+  readonly spec: UnitSpec;
 }
 
 export interface FormatFailure {
@@ -85,11 +91,25 @@ function formatFailure(input: {
   };
 }
 
+/** decodeMessage with the handling of the message's type attached (after a worker thread decoded it). */
+export function withSpec(decoded: DecodedData | FormatFailure): DecodedMessage | FormatFailure {
+  return decoded.ok ? { ...decoded, spec: UNIT_SPECS[decoded.view.type] } : decoded;
+}
+
 export function decodeMessage(
   body: Uint8Array,
   format: CebBodyFormat,
   at: Date,
 ): DecodedMessage | FormatFailure {
+  return withSpec(decodeMessageData(body, format, at));
+}
+
+/** The format check and the declaration view of one body, as plain data (see decodeMessage). */
+export function decodeMessageData(
+  body: Uint8Array,
+  format: CebBodyFormat,
+  at: Date,
+): DecodedData | FormatFailure {
   const parsed = parseCebBody(body, format);
   if (!parsed.ok) {
     const e = parsed.error;
@@ -151,8 +171,7 @@ export function decodeMessage(
   return {
     ok: true,
     view,
-    spec: UNIT_SPECS[message.messageType],
-    parsed: message,
+    encoding: message.encoding,
     format,
     envelope: message.envelope,
     bodySha256: createHash('sha256').update(body).digest('hex'),

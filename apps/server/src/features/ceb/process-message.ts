@@ -23,6 +23,8 @@ export interface Prepared {
   readonly copCode: string;
   readonly senderRefusal: { zh: string; en: string } | null;
   readonly signature: SignatureVerdict | null;
+  /** The body sealed for storage (PiiVault.sealBody); null in a dry run, which stores nothing. */
+  readonly sealedBody: Buffer | null;
 }
 
 export function units(decoded: DecodedMessage): SetUnit[] {
@@ -81,7 +83,7 @@ async function acceptUnits(
     format: decoded.format,
     unit_count: list.length,
     received_at: ctx.now,
-    body: ctx.deps.vault.sealBody(item.body),
+    body: p.sealedBody ?? ctx.deps.vault.sealBody(item.body),
     body_enc: null,
     body_sha256: decoded.bodySha256,
     receipt_id: receiptId,

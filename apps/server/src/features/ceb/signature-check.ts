@@ -17,7 +17,7 @@ const DXP_DATA = /<(?:[A-Za-z0-9_]+:)?Data>\s*([A-Za-z0-9+/=\s]+?)\s*<\/(?:[A-Za
 /** The business XML as text: the body itself, or the base64 Data of a DxpMsg envelope. */
 function businessXml(decoded: DecodedMessage, body: Uint8Array): string | null {
   if (decoded.format === 'json') return null;
-  const encoding = (decoded.parsed.encoding ?? 'utf-8').toLowerCase();
+  const encoding = (decoded.encoding ?? 'utf-8').toLowerCase();
   const decode = (bytes: Uint8Array) =>
     new TextDecoder(encoding === 'gb2312' ? 'gbk' : encoding).decode(bytes);
   if (!decoded.envelope) return decode(body);

@@ -10,7 +10,8 @@ import type { Store } from '../../db/store';
 import type { Actor } from '../../lib/actor';
 import { findPartiesByCustomsCode } from '../parties';
 import { BatchContext, type CebDeps } from './batch-context';
-import { type DecodedMessage, decodeMessage, type FormatFailure } from './decode-message';
+import type { DecodedMessage, FormatFailure } from './decode-message';
+import { decodeMessages } from './decode-messages';
 import { type PartyLookup, partyLookup, senderPartyId } from './party-lookup';
 import { processBatch } from './process-batch';
 import { type Prepared, units } from './process-message';
@@ -86,7 +87,12 @@ export async function submitCebMessages(
   if (items.length > MAX_MESSAGES_PER_BATCH)
     throw new Error(`batch of ${items.length} > ${MAX_MESSAGES_PER_BATCH}`);
   const now = deps.clock.now();
-  const decoded = items.map((item) => decodeMessage(item.body, item.format, now));
+  // Decoding and sealing the bodies as received (kept for accepted messages) run on worker threads
+  // for a batch of many, side by side. A dry run stores nothing, so seals nothing.
+  const [decoded, sealed] = await Promise.all([
+    decodeMessages(items, now),
+    options.dryRun ? [] : deps.vault.sealBodies(items.map((item) => item.body)),
+  ]);
   const codes = new Set<string>();
   for (const d of decoded) {
     if (!d.ok) continue;
@@ -112,7 +118,14 @@ export async function submitCebMessages(
           asDeclared: options.dryRun === true,
         })
       : null;
-    results.push({ item, decoded: d, copCode, senderRefusal: refusal, signature });
+    results.push({
+      item,
+      decoded: d,
+      copCode,
+      senderRefusal: refusal,
+      signature,
+      sealedBody: sealed[i] ?? null,
+    });
   }
   const run = () =>
     deps.store.transaction(async (repos) => {

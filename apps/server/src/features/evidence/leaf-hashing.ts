@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import { WorkerThread } from '../../lib/worker-thread';
 
 /**
  * The hashing half of an append slice, kept apart so it can run on a worker thread while the
@@ -70,64 +70,13 @@ export function hashLeaves(input: LeafHashInput): LeafHashOutput {
 /** Slices smaller than this are hashed on the calling thread (a round trip costs more). */
 const WORKER_MIN_ENTRIES = 64;
 
-interface Pending {
-  resolve(output: LeafHashOutput): void;
-  reject(error: Error): void;
-}
-
-/**
- * One worker thread per process, started on first use and not keeping the process alive. Requests
- * are independent, answered by id. If the worker dies, every pending request is rejected (the
- * appending transaction rolls back) and the next request starts a new one.
- */
-class LeafHashWorker {
-  #worker: Worker | undefined;
-  #nextId = 0;
-  readonly #pending = new Map<number, Pending>();
-
-  hash(input: LeafHashInput): Promise<LeafHashOutput> {
-    const worker = this.#worker ?? this.#start();
-    const id = this.#nextId++;
-    return new Promise<LeafHashOutput>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ id, input });
-      // Only while requests are outstanding does the worker hold the process open.
-      worker.ref();
-    });
-  }
-
-  #start(): Worker {
-    // The worker runs TypeScript through tsx registered in the worker itself, so it starts the
-    // same way under `tsx`, vitest or any other host.
-    const worker = new Worker(
-      `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register();
-        return import(${JSON.stringify(new URL('./leaf-hashing.worker.ts', import.meta.url).href)}); })`,
-      { eval: true, execArgv: [] },
-    );
-    worker.unref();
-    worker.on('message', (message: { id: number; output?: LeafHashOutput; error?: string }) => {
-      const pending = this.#pending.get(message.id);
-      this.#pending.delete(message.id);
-      if (this.#pending.size === 0) worker.unref();
-      if (!pending) return;
-      if (message.output) pending.resolve(message.output);
-      else pending.reject(new Error(`evidence leaf hashing failed: ${message.error ?? 'unknown error'}`));
-    });
-    const fail = (error: Error) => {
-      if (this.#worker === worker) this.#worker = undefined;
-      for (const pending of this.#pending.values()) pending.reject(error);
-      this.#pending.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`evidence leaf-hashing worker exited with code ${code}`)));
-    this.#worker = worker;
-    return worker;
-  }
-}
-
-const worker = new LeafHashWorker();
+/** One worker thread per process (lib/worker-thread.ts): if it dies, the appending transaction rolls back. */
+const worker = new WorkerThread<LeafHashInput, LeafHashOutput>(
+  new URL('./leaf-hashing.worker.ts', import.meta.url),
+  'evidence leaf hashing',
+);
 
 /** hashLeaves for `count` entries: on the worker thread for large slices, here for small ones. */
 export function hashLeavesSomewhere(input: LeafHashInput, count: number): Promise<LeafHashOutput> {
-  return count >= WORKER_MIN_ENTRIES ? worker.hash(input) : Promise.resolve(hashLeaves(input));
+  return count >= WORKER_MIN_ENTRIES ? worker.request(input) : Promise.resolve(hashLeaves(input));
 }
