@@ -53,7 +53,9 @@ describe('PiiVault', () => {
 
   it('seals a batch of bodies on its worker thread exactly as it seals one here', async () => {
     const plains = Array.from({ length: 12 }, (_, i) =>
-      Buffer.from(`<ceb:Order><ceb:buyerName>买家${i}</ceb:buyerName>${'<ceb:x>1</ceb:x>'.repeat(i * 20)}</ceb:Order>`),
+      Buffer.from(
+        `<ceb:Order><ceb:buyerName>买家${i}</ceb:buyerName>${'<ceb:x>1</ceb:x>'.repeat(i * 20)}</ceb:Order>`,
+      ),
     );
     // Twelve is enough for the worker; two are sealed here. Both open with the vault's key alone.
     for (const batch of [plains, plains.slice(0, 2)]) {

@@ -24,9 +24,16 @@ function sampleBodies(): Uint8Array[] {
   });
   const enc = (s: string) => new TextEncoder().encode(s);
   const broken = set.order.replace('<ceb:orderNo>', '<ceb:orderNo>TOO-LONG-'.padEnd(80, 'X'));
-  return [set.order, set.payment, set.waybill, set.inventory, broken, '<not xml', set.order, set.inventory].map(
-    enc,
-  );
+  return [
+    set.order,
+    set.payment,
+    set.waybill,
+    set.inventory,
+    broken,
+    '<not xml',
+    set.order,
+    set.inventory,
+  ].map(enc);
 }
 
 /** A decoding without what differs by design between two runs: the random guid of a CEB900. */
