@@ -320,7 +320,11 @@ export interface CebReceiptsTable {
   return_status: string;
   recipient_codes: string[];
   xml: string;
-  json: string;
+  /**
+   * Before migration 0020: the receipt's JSON form (jsonb). Since then null: the JSON is read back
+   * from `xml` (cebReceiptJson). Written as JSON text, read as an object.
+   */
+  json: string | null;
   issued_at: Date;
 }
 

@@ -426,6 +426,9 @@ describe('sender, duplicates and changes', () => {
     const count = await t.sql<{ n: number }>('select count(*)::int as n from ceb_documents');
     const second = await post(t, SENDER.order, set.order);
     expect(second.text).toBe(first.text);
+    const asJson = await post(t, SENDER.order, set.order, { json: true });
+    expect(statuses(asJson.body)).toEqual(['120']);
+    expect(asJson.body.CEB312Message.guid).toBe(/guid="([^"]+)"/.exec(first.text)?.[1]);
     const again = await t.sql<{ n: number }>('select count(*)::int as n from ceb_documents');
     expect(again[0]?.n).toBe(count[0]?.n);
   });

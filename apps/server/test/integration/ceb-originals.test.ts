@@ -246,3 +246,32 @@ describe('document units at rest', () => {
     await expect(rewrite(`data_enc = null`)).rejects.toThrow(/ceb_documents_one_data/);
   });
 });
+
+describe('receipts at rest', () => {
+  it('keeps a receipt once, as its XML, answering its JSON from it; rows from before answer the JSON they kept', async () => {
+    const { messageOf } = await sendSet();
+    const officer = await t.login('customs');
+    const list = async () =>
+      (await t.request('GET', '/api/ceb/receipts?order=desc&limit=200', { token: officer })).body.items as {
+        id: string;
+        xml: string;
+        json: Record<string, { OrderReturn: { orderNo: string; returnInfo: string }[] }>;
+      }[];
+    const [row] = await t.sql<{ id: string; json: unknown; xml: string }>(
+      `select r.id, r.json, r.xml from ceb_receipts r join ceb_messages m on m.receipt_id = r.id
+        where m.id = '${messageOf('order')}'`,
+    );
+    expect(row!.json).toBeNull();
+    const answered = (await list()).find((r) => r.id === row!.id)!;
+    const orderNo = /<ceb:orderNo>([^<]+)</.exec(row!.xml)![1];
+    expect(answered.json.CEB312Message!.OrderReturn[0]).toMatchObject({ orderNo, returnStatus: '120' });
+
+    // A row written before migration 0020 kept its JSON beside the XML: that JSON is answered.
+    const kept = structuredClone(answered.json);
+    kept.CEB312Message!.OrderReturn[0]!.returnInfo = 'kept before 0020';
+    await t.sql(`alter table ceb_receipts disable trigger ceb_receipts_append_only`);
+    await t.sql(`update ceb_receipts set json = '${JSON.stringify(kept)}'::jsonb where id = '${row!.id}'`);
+    await t.sql(`alter table ceb_receipts enable trigger ceb_receipts_append_only`);
+    expect((await list()).find((r) => r.id === row!.id)!.json).toEqual(kept);
+  });
+});

@@ -71,6 +71,7 @@ export {
   CEB900_MAX_ORIGINAL_CHARS,
   CEB900_RETURN_STATUS,
   cebGuid,
+  cebReceiptJson,
   formatCebTimestamp,
 } from './receipts';
 export { CEB_EXPORT_SCHEMA, CEB_IMPORT_SCHEMA } from './schema/generated';

@@ -9,6 +9,7 @@ import {
   buildCebReceipt,
   buildFormatErrorReceipt,
   CEB900_RETURN_STATUS,
+  cebReceiptJson,
   formatCebTimestamp,
 } from './receipts';
 import type { CebElement } from './tree';
@@ -48,6 +49,8 @@ describe('buildCebReceipt', () => {
     const report = validateCebMessage(parsed);
     if (!report.valid) throw new Error('invalid');
     expect(readCebMessage(report.message).data).toEqual(result.json[type as keyof typeof result.json]);
+    // What the server answers from the stored XML alone.
+    expect(cebReceiptJson(result.xml)).toEqual(result.json);
   });
 
   it.each(types)('%s is validated on the same tree its XML reads back as', (type) => {

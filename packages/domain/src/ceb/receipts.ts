@@ -5,10 +5,12 @@
  */
 import type { CebBusinessReceiptType, CebMessageType, CebReceiptType } from './message-types';
 import { schemaFor, schemaNameOf } from './message-types';
+import { readCebMessage } from './messages';
+import { parseCebXml } from './parse';
 import type { CebReceiptUnitMap } from './receipt-types';
 import type { CebMessageDataMap } from './schema/generated-types';
 import type { CebDateTimeFormat } from './schema/spec-rules';
-import { validateCebTree } from './validate';
+import { type ValidCebMessage, validateCebTree } from './validate';
 import type { CebViolation } from './violations';
 import { cebTreeOf, writeCebTree } from './xml-writer';
 
@@ -95,6 +97,19 @@ export function buildValidatedCebMessage<T extends CebMessageType>(
   if (violations.length > 0) return { ok: false, violations };
   const xml = writeCebTree(tree, cdataElements ? { cdataElements } : {});
   return { ok: true, xml, json: { [type]: data } as unknown as CebReceiptJson<T> };
+}
+
+/**
+ * The JSON form of a receipt Kouan issued, read back from its XML: what buildCebReceipt (or
+ * buildValidatedCebMessage) returned as `json` beside that XML. Receipts are stored as XML only; the
+ * JSON answer is this. Throws on XML that is not a CEB message (a stored receipt always is).
+ */
+export function cebReceiptJson(xml: string): Record<string, unknown> {
+  const parsed = parseCebXml(new TextEncoder().encode(xml));
+  if (!parsed.ok) throw new Error(`receipt XML cannot be read: ${parsed.error.code} ${parsed.error.detail}`);
+  // Kouan wrote and validated it before storing it: read, not checked again.
+  const message = readCebMessage(parsed.value as ValidCebMessage);
+  return { [message.type]: message.data };
 }
 
 /** Builds a business receipt (CEB312, CEB622, CEB604 …) for 1..100 units. */

@@ -191,7 +191,8 @@ export class BatchContext {
       return_status: firstStatus,
       recipient_codes: [...new Set(input.recipientCodes)],
       xml: built.xml,
-      json: JSON.stringify(built.json),
+      // The JSON form is read back from the XML when asked for (migration 0020).
+      json: null,
       issued_at: this.now,
     });
     const evidence = {

@@ -1,3 +1,4 @@
+import { cebReceiptJson } from '@kouan/domain/ceb';
 import type { Store } from '../../db/store';
 import type { Actor } from '../../lib/actor';
 import { visibleCode } from './visibility';
@@ -47,7 +48,7 @@ export async function findReceipts(
     returnStatus: r.return_status,
     issuedAt: r.issued_at.toISOString(),
     xml: r.xml,
-    json: r.json,
+    json: r.json ?? cebReceiptJson(r.xml),
   }));
   return { items, next: items.length === limit ? (items.at(-1)?.id ?? null) : null };
 }

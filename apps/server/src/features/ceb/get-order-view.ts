@@ -3,6 +3,7 @@
  * waybill and inventory (and its cancel/return), with the receipts issued and the status history.
  * Personal information is masked unless the caller holds pii:unmasked.
  */
+import { cebReceiptJson } from '@kouan/domain/ceb';
 import { maskAddress, maskIdNumber, maskName, maskPassport, maskPhone } from '@kouan/domain/privacy';
 import type { Store } from '../../db/store';
 import { type Actor, can } from '../../lib/actor';
@@ -148,7 +149,7 @@ export async function getOrderView(
         receiptType: r.receipt_type,
         returnStatus: r.return_status,
         issuedAt: r.issued_at.toISOString(),
-        json: r.json,
+        json: r.json ?? cebReceiptJson(r.xml),
       })),
   };
 }

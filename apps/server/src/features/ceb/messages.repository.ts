@@ -97,9 +97,13 @@ export function createCebMessagesRepository(db: Kysely<Database>) {
       if (input.recipientCode !== undefined)
         q = q.where(sql<boolean>`recipient_codes @> array[${input.recipientCode}]::text[]`);
       if (input.receiptType !== undefined) q = q.where('receipt_type', '=', input.receiptType);
-      // Any unit refused, not only the first (return_status holds the first unit's).
+      // Any unit refused, not only the first (return_status holds the first unit's): in the XML Kouan
+      // wrote (always with the ceb: prefix), or in the JSON kept beside it before migration 0020.
       if (input.errorsOnly)
-        q = q.where(sql<boolean>`jsonb_path_exists(json, 'lax $.*.*.returnStatus ? (@ starts with "-")')`);
+        q = q.where(
+          sql<boolean>`(case when json is null then strpos(xml, '<ceb:returnStatus>-') > 0
+            else jsonb_path_exists(json, 'lax $.*.*.returnStatus ? (@ starts with "-")') end)`,
+        );
       return q.orderBy('id', input.order).limit(input.limit).execute();
     },
   };

@@ -1,4 +1,5 @@
 /** A batch of messages inside its transaction: locks, read-ahead, replays, then each message. */
+import { cebReceiptJson } from '@kouan/domain/ceb';
 import { chinaYear } from '@kouan/domain/retail-import';
 import type { BatchContext, BatchReadAhead } from './batch-context';
 import { type NumberClaim, str } from './ceb-units';
@@ -33,7 +34,7 @@ export async function processBatch(
         messageType: row.message_type,
         receiptType: row.receipt_type,
         xml: row.xml,
-        json: row.json,
+        json: row.json ?? cebReceiptJson(row.xml),
         units: [],
         formatProblems: [],
         signature: null,
