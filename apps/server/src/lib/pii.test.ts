@@ -81,7 +81,7 @@ describe('PiiVault', () => {
     const sealer = new WorkerThread<readonly Uint8Array[], Uint8Array[]>(
       new URL('./pii-sealing.worker.ts', import.meta.url),
       'sealing test',
-      { piiKey },
+      { workerData: { piiKey } },
     );
     const plains = [Buffer.from('<a>张三</a>'), randomBytes(5000)];
     const sealed = await sealer.request(plains);

@@ -84,7 +84,8 @@ export function createPiiVault(keys: { piiKey: Buffer; piiHashKey: Buffer }): Pi
   const sealer = new WorkerThread<readonly Uint8Array[], Uint8Array[]>(
     new URL('./pii-sealing.worker.ts', import.meta.url),
     'sealing message bodies',
-    { piiKey: keys.piiKey },
+    // A copy: the key may be a view into a shared pool, which would travel whole.
+    { workerData: { piiKey: new Uint8Array(keys.piiKey) } },
   );
   const sealHere = (plains: readonly Uint8Array[]) =>
     plains.map((plain) => sealBodyWith(keys.piiKey, nextIv(), plain));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitsOfStoredMessage } from '../../src/features/ceb/documents';
-import { SENDER, sampleSet, statuses } from '../ceb-helpers';
+import { freshBuyer, post, SENDER, sampleSet, statuses, submitSet } from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -244,6 +244,28 @@ describe('document units at rest', () => {
     // Exactly one of the three: a row naming its unit's place and holding a copy too is refused.
     await expect(rewrite(`unit_index = 0`)).rejects.toThrow(/ceb_documents_one_data/);
     await expect(rewrite(`data_enc = null`)).rejects.toThrow(/ceb_documents_one_data/);
+  });
+});
+
+describe('units read from their messages', () => {
+  it('completes a set whose order came second in a two-order message, reading it there in a later batch', async () => {
+    const first = sampleSet(t, { buyer: freshBuyer() });
+    const second = sampleSet(t, { buyer: freshBuyer() });
+    const unit = (xml: string) => /<ceb:Order>[\s\S]*<\/ceb:Order>/.exec(xml)![0];
+    const both = first.order.replace(unit(first.order), unit(first.order) + unit(second.order));
+    expect(statuses((await post(t, SENDER.order, both, { json: true })).body)).toEqual(['120', '120']);
+    const [doc] = await t.sql<{ unit_index: number | null; data: unknown }>(
+      `select unit_index, data from ceb_documents where order_no = '${second.orderNo}' and kind = 'order'`,
+    );
+    expect(doc).toMatchObject({ unit_index: 1, data: null });
+    // Payment, waybill and inventory come later, each its own batch: the set is matched against the
+    // second order of that message (its amounts, lines and buyer), and released.
+    const { inventory } = await submitSet(t, second, ['payment', 'waybill', 'inventory']);
+    expect(inventory?.returnStatus).toBe('120');
+    const [inv] = await t.sql<{ status: string; findings: unknown }>(
+      `select status, findings from ceb_inventories where order_no = '${second.orderNo}'`,
+    );
+    expect(inv).toMatchObject({ status: '800', findings: [] });
   });
 });
 

@@ -35,8 +35,21 @@ function localName(key: string): string {
   return name;
 }
 
+// XML 1.0 Char production, negated: what the same message as XML could not hold, not even escaped.
+const NOT_XML_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function scalarText(value: string | number, where: string): string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') {
+    // A JSON body is the XML message in another notation: it carries the same characters only.
+    const bad = NOT_XML_CHAR.exec(value);
+    if (bad) {
+      const code = `U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+      throw new JsonFailure(parseError('JSON_NOT_XML_CHAR', `${where}: ${code} at ${bad.index}`));
+    }
+    return value;
+  }
   const text = String(value);
   const digits = text.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
   if (!Number.isFinite(value) || /e/i.test(text) || digits.length > 15) {

@@ -17,7 +17,8 @@ export type CebParseErrorCode =
   | 'ENVELOPE_INVALID'
   | 'MALFORMED_JSON'
   | 'JSON_INVALID_SHAPE'
-  | 'JSON_NUMBER_IMPRECISE';
+  | 'JSON_NUMBER_IMPRECISE'
+  | 'JSON_NOT_XML_CHAR';
 
 export interface CebParseError {
   readonly code: CebParseErrorCode;
@@ -63,6 +64,10 @@ const MESSAGES: Record<CebParseErrorCode, readonly [zh: string, en: string]> = {
   JSON_NUMBER_IMPRECISE: [
     'JSON数值无法精确表示，请以字符串传递金额和数量',
     'A JSON number cannot be represented exactly; send amounts and quantities as strings',
+  ],
+  JSON_NOT_XML_CHAR: [
+    'JSON字符串含有XML报文不能表示的字符（控制字符或不成对的代理项）',
+    'A JSON string holds a character an XML message cannot carry (a control character or a lone surrogate)',
   ],
 };
 

@@ -346,6 +346,18 @@ describe('parseCebJson', () => {
       '{"CEB311Message":{"guid":"x","Order":[{"OrderHead":{"goodsValue":12345678901234567.5}}]}}';
     expect(errorCode(parseCebJson(utf8(imprecise)))).toBe('JSON_NUMBER_IMPRECISE');
     expect(errorCode(parseCebJson(utf8('{"CEB311Message":')))).toBe('MALFORMED_JSON');
+    // What the same message as XML could not carry: refused, not written as U+FFFD into a receipt.
+    for (const name of ['张三\\u0001', '\\ud800李四', '王\\uffff']) {
+      const withControl = structuredClone(ORDER_JSON);
+      const head = withControl.CEB311Message.Order[0]?.OrderHead as { buyerName: string };
+      const text = JSON.stringify(withControl).replace(JSON.stringify(head.buyerName), `"${name}"`);
+      const r = parseCebJson(utf8(text));
+      expect(errorCode(r)).toBe('JSON_NOT_XML_CHAR');
+      if (!r.ok) expect(r.error.detail).toMatch(/^buyerName: U\+(0001|D800|FFFF) at \d$/);
+    }
+    const fine = structuredClone(ORDER_JSON);
+    (fine.CEB311Message.Order[0]?.OrderHead as { buyerName: string }).buyerName = '张三 😀\t\n';
+    expect(parseCebJson(utf8(JSON.stringify(fine))).ok).toBe(true);
     expect(errorCode(parseCebJson(utf8('[1,2]')))).toBe('JSON_INVALID_SHAPE');
     expect(errorCode(parseCebJson(utf8('{"a":{},"b":{}}')))).toBe('JSON_INVALID_SHAPE');
     expect(errorCode(parseCebJson(utf8('{"CEB311Message":{"Order":[[1]]}}')))).toBe('JSON_INVALID_SHAPE');

@@ -30,7 +30,7 @@ import type {
 } from './ceb.repository';
 import type { NumberClaim } from './ceb-units';
 import type { SetChecks } from './checks';
-import { openUnits, type UnitSource } from './documents';
+import { UnitReader } from './documents';
 import { LostRace } from './lost-race';
 
 /** What a batch reads ahead, in a few set-based statements, before its units are processed. */
@@ -96,6 +96,8 @@ export class BatchContext {
   private readonly usage: BatchUsage;
   /** Export inventories (CEB603) as this transaction sees them: their state for the export checks. */
   readonly exportInventories: BatchExportInventories;
+  /** The units of stored document versions, read from their messages (documents.ts). */
+  readonly units: UnitReader;
 
   constructor(
     readonly repos: Repositories,
@@ -106,11 +108,7 @@ export class BatchContext {
     this.inventories = new BatchInventories(repos);
     this.usage = new BatchUsage(repos);
     this.exportInventories = new BatchExportInventories(repos);
-  }
-
-  /** Where stored units are read from (documents.ts readUnit): this transaction's messages. */
-  get units(): UnitSource {
-    return { vault: this.deps.vault, messageBodies: (ids) => this.repos.ceb.messageBodies(ids) };
+    this.units = new UnitReader({ vault: deps.vault, messageBodies: (ids) => repos.ceb.messageBodies(ids) });
   }
 
   partyIds(codes: readonly string[]): string[] {
@@ -229,8 +227,8 @@ export class BatchContext {
       claims.length ? repo.findNumbers(claims) : [],
       this.exportInventories.readAhead(input.exportInventories),
     ]);
-    // Their units, from their messages: one statement for the batch instead of one per document.
-    await openUnits(this.units, [...docs, ...payments]);
+    // The messages their units are in: one statement for the batch (decoded only when read).
+    await this.units.prefetch([...docs, ...payments]);
     for (const k of keys) this.storedDocs.set(k, null);
     for (const d of docs) this.storedDocs.set(d.doc_key, d);
     for (const o of orders) this.storedPayments.set(o, []);

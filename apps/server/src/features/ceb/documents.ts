@@ -58,38 +58,97 @@ function unitOfJson(json: string): SetUnit {
   return { head: parsed.head, lists: parsed.lists };
 }
 
+/** Most units the decoded messages kept across batches hold together (a message holds 1 to 100). */
+const RECENT_UNITS_MAX = 5_000;
+
 /**
- * Opens the units of these rows at once: those held in their messages (one statement for all the
- * messages, each decoded once), and those stored as sealed JSON before migration 0019.
+ * Messages decoded lately, by id, least recently used first: the units of a message whose sets
+ * complete over several batches (a 100-order CEB311, its orders' inventories arriving later) are
+ * decoded once, not once per batch. Messages are never changed, and units are read-only.
  */
-export async function openUnits(source: UnitSource, rows: readonly StoredUnit[]): Promise<void> {
-  const waiting = rows.filter((r) => !inClear.has(r));
-  const inMessages = waiting.filter((r) => r.unit_index !== null);
-  const bodies = inMessages.length
-    ? await source.messageBodies([...new Set(inMessages.map((r) => r.message_id))])
-    : [];
-  const byMessage = new Map<string, SetUnit[]>();
-  for (const body of bodies) byMessage.set(body.id, unitsOfStoredMessage(source.vault, body));
-  for (const row of waiting) {
-    if (row.unit_index === null) {
-      const json = row.data
-        ? source.vault.openBody(row.data).toString('utf8')
-        : source.vault.decrypt(row.data_enc ?? '');
-      inClear.set(row, unitOfJson(json));
-      continue;
-    }
-    const unit = byMessage.get(row.message_id)?.[row.unit_index];
-    if (!unit) throw new Error(`unit ${row.unit_index} of message ${row.message_id} is not stored`);
-    inClear.set(row, unit);
+const recentlyDecoded = new Map<string, SetUnit[]>();
+let recentUnits = 0;
+
+function rememberDecoded(id: string, units: SetUnit[]): void {
+  recentlyDecoded.set(id, units);
+  recentUnits += units.length;
+  for (const [oldest, held] of recentlyDecoded) {
+    if (recentUnits <= RECENT_UNITS_MAX || oldest === id) break;
+    recentlyDecoded.delete(oldest);
+    recentUnits -= held.length;
   }
 }
 
-/** The unit (head and lines) of a stored document version; it holds personal information. */
-export async function readUnit(source: UnitSource, row: StoredUnit): Promise<SetUnit> {
-  const known = inClear.get(row);
-  if (known) return known;
-  await openUnits(source, [row]);
-  return inClear.get(row) as SetUnit;
+function recallDecoded(id: string): SetUnit[] | undefined {
+  const units = recentlyDecoded.get(id);
+  if (units) {
+    // Most recently used now: moved to the end.
+    recentlyDecoded.delete(id);
+    recentlyDecoded.set(id, units);
+  }
+  return units;
+}
+
+/**
+ * Reads the units of stored document versions for one transaction or request. The bodies of the
+ * messages they are in are fetched in bulk (`prefetch`: one statement), and a message is decoded
+ * only when a unit of it is first read, then kept for later batches (recentlyDecoded).
+ */
+export class UnitReader {
+  readonly #bodies = new Map<string, StoredBody>();
+
+  constructor(private readonly source: UnitSource) {}
+
+  /** Fetches, in one statement, the bodies of the messages these rows' units are in (not decoded). */
+  async prefetch(rows: readonly StoredUnit[]): Promise<void> {
+    const ids = new Set<string>();
+    for (const row of rows) {
+      if (row.unit_index === null || inClear.has(row)) continue;
+      if (!this.#bodies.has(row.message_id) && !recentlyDecoded.has(row.message_id)) ids.add(row.message_id);
+    }
+    if (ids.size === 0) return;
+    for (const body of await this.source.messageBodies([...ids])) this.#bodies.set(body.id, body);
+  }
+
+  /** The unit (head and lines) of a stored document version; it holds personal information. */
+  async read(row: StoredUnit): Promise<SetUnit> {
+    const known = inClear.get(row);
+    if (known) return known;
+    let unit: SetUnit | undefined;
+    if (row.unit_index === null) {
+      const json = row.data
+        ? this.source.vault.openBody(row.data).toString('utf8')
+        : this.source.vault.decrypt(row.data_enc ?? '');
+      unit = unitOfJson(json);
+    } else {
+      unit = (await this.#unitsOf(row.message_id))[row.unit_index];
+      if (!unit) throw new Error(`unit ${row.unit_index} of message ${row.message_id} is not stored`);
+    }
+    inClear.set(row, unit);
+    return unit;
+  }
+
+  /** The units of these rows, in their order (their messages fetched in one statement). */
+  async readAll(rows: readonly StoredUnit[]): Promise<SetUnit[]> {
+    await this.prefetch(rows);
+    const units: SetUnit[] = [];
+    for (const row of rows) units.push(await this.read(row));
+    return units;
+  }
+
+  async #unitsOf(messageId: string): Promise<SetUnit[]> {
+    const recalled = recallDecoded(messageId);
+    if (recalled) return recalled;
+    let body = this.#bodies.get(messageId);
+    if (!body) {
+      [body] = await this.source.messageBodies([messageId]);
+      if (!body) throw new Error(`message ${messageId} is not stored`);
+    }
+    this.#bodies.delete(messageId);
+    const units = unitsOfStoredMessage(this.source.vault, body);
+    rememberDecoded(messageId, units);
+    return units;
+  }
 }
 
 /**

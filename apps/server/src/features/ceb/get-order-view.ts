@@ -12,7 +12,7 @@ import { type InventoryView, inventoryView } from './act-on-inventory';
 import { cebError } from './ceb.errors';
 import type { Head } from './ceb-units';
 import type { SetUnit } from './checks';
-import { openUnits, readUnit } from './documents';
+import { UnitReader } from './documents';
 import { mayReadOriginal } from './get-original-message';
 import { visibleCode } from './visibility';
 
@@ -111,9 +111,9 @@ export async function getOrderView(
     repos.ceb.receiptsFor(invKeys, messageIds),
     repos.ceb.messageSenders(messageIds),
   ]);
-  const source = { vault: deps.vault, messageBodies: repos.ceb.messageBodies };
-  await openUnits(source, visible);
-  const units = new Map(await Promise.all(visible.map(async (d) => [d, await readUnit(source, d)] as const)));
+  const reader = new UnitReader({ vault: deps.vault, messageBodies: repos.ceb.messageBodies });
+  const opened = await reader.readAll(visible);
+  const units = new Map(visible.map((d, i) => [d, opened[i] as SetUnit]));
   return {
     orderNo: input.orderNo,
     ebpCode: input.ebpCode,

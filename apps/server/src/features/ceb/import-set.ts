@@ -19,7 +19,6 @@ import type { BatchContext } from './batch-context';
 import type { CebDocumentRow, CebInventoryRow } from './ceb.repository';
 import { str } from './ceb-units';
 import type { Finding, SetUnit, TaxAssessment } from './checks';
-import { openUnits, readUnit } from './documents';
 import { changeInventoryStatus, rejectInventory, releaseInventory } from './inventory-lifecycle';
 
 export interface SetOutcome {
@@ -71,14 +70,13 @@ export async function tryCompleteSet(
     };
   }
   const rows = [docs.order, docs.payment, docs.waybill, docs.inventory] as CebDocumentRow[];
-  await openUnits(ctx.units, rows);
-  const [order, payment, waybill, inventory] = await Promise.all(rows.map((r) => readUnit(ctx.units, r)));
-  const set = { order, payment, waybill, inventory } as {
-    order: SetUnit;
-    payment: SetUnit;
-    waybill: SetUnit;
-    inventory: SetUnit;
-  };
+  const [order, payment, waybill, inventory] = (await ctx.units.readAll(rows)) as [
+    SetUnit,
+    SetUnit,
+    SetUnit,
+    SetUnit,
+  ];
+  const set = { order, payment, waybill, inventory };
   const gcodes = set.inventory.lists.map((l) => str(l, 'gcode'));
   const codes = [...gcodes, ...gcodes.map((c) => c.slice(0, 8))];
   const on = chinaDate(ctx.now);

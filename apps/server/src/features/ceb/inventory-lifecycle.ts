@@ -10,7 +10,6 @@ import { newId } from '../../lib/ids';
 import type { BatchContext, IssuedReceipt } from './batch-context';
 import { cebError } from './ceb.errors';
 import type { CebInventoryRow } from './ceb.repository';
-import { readUnit } from './documents';
 
 export const INVENTORY_STATUSES = [
   '2',
@@ -145,7 +144,7 @@ async function deductBondedStock(
   if (inv.trade_mode !== '1210' || !inv.ems_no) return null;
   const doc = await ctx.latestDocument(inv.doc_key);
   if (!doc) return null;
-  const unit = await readUnit(ctx.units, doc);
+  const unit = await ctx.units.read(doc);
   const lines = unit.lists.map((line) => ({
     gnum: String(line.gnum ?? ''),
     itemRecordNo: String(line.itemRecordNo ?? ''),

@@ -6,7 +6,6 @@ import type { BatchContext } from './batch-context';
 import type { CebInventoryRow } from './ceb.repository';
 import { str } from './ceb-units';
 import type { Finding, SetUnit } from './checks';
-import { readUnit } from './documents';
 import { changeInventoryStatus, restoreQuota } from './inventory-lifecycle';
 import { finding, storeDocument } from './store-document';
 import { refused, type UnitInput, type UnitResult } from './unit-result';
@@ -167,7 +166,7 @@ export async function refundInventory(
     );
   }
   const original = await ctx.latestDocument(target.doc_key);
-  const lines = original ? (await readUnit(ctx.units, original)).lists : [];
+  const lines = original ? (await ctx.units.read(original)).lists : [];
   const problems: Finding[] = [];
   const amounts = [];
   for (const line of input.unit.lists) {
@@ -225,7 +224,7 @@ async function returnBondedStock(
   if (inv.trade_mode !== '1210' || !inv.ems_no) return;
   const original = await ctx.latestDocument(inv.doc_key);
   if (!original) return;
-  const lines = (await readUnit(ctx.units, original)).lists;
+  const lines = (await ctx.units.read(original)).lists;
   for (const line of lines) {
     const item = str(line, 'itemRecordNo');
     if (!item) continue;

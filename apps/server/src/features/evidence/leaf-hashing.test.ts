@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJsonString } from '@kouan/domain/evidence';
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../lib/actor';
-import { hashLeaves, hashLeavesSomewhere, TEXT_SEPARATOR } from './leaf-hashing';
+import { hashLeaves, hashLeavesOnWorker, hashLeavesSomewhere, TEXT_SEPARATOR } from './leaf-hashing';
 import { type EvidenceEvent, leafBytesReference, leafParts } from './record-evidence';
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest();
@@ -51,7 +51,7 @@ describe('evidence leaf hashing', () => {
 
   it('gives the same bytes on the worker thread as in place, for concurrent slices', async () => {
     const inputs = [0, 100, 200, 300].map((first) => slice(first).input);
-    const onWorker = await Promise.all(inputs.map((input) => hashLeavesSomewhere(input, 100)));
+    const onWorker = await Promise.all(inputs.map((input) => hashLeavesOnWorker(input)));
     inputs.forEach((input, i) => {
       const here = hashLeaves(input);
       expect(Buffer.from(onWorker[i]!.leaves).equals(Buffer.from(here.leaves))).toBe(true);
@@ -64,6 +64,7 @@ describe('evidence leaf hashing', () => {
     const { input } = slice(0);
     const broken = { ...input, tails: input.tails.split(TEXT_SEPARATOR).slice(1).join(TEXT_SEPARATOR) };
     expect(() => hashLeaves(broken)).toThrow(/differ in number/);
+    await expect(hashLeavesOnWorker(broken)).rejects.toThrow(/differ in number/);
     await expect(hashLeavesSomewhere(broken, 100)).rejects.toThrow(/differ in number/);
   });
 });

@@ -70,13 +70,22 @@ export function hashLeaves(input: LeafHashInput): LeafHashOutput {
 /** Slices smaller than this are hashed on the calling thread (a round trip costs more). */
 const WORKER_MIN_ENTRIES = 64;
 
-/** One worker thread per process (lib/worker-thread.ts): if it dies, the appending transaction rolls back. */
+/** One worker thread per process (lib/worker-thread.ts). */
 const worker = new WorkerThread<LeafHashInput, LeafHashOutput>(
   new URL('./leaf-hashing.worker.ts', import.meta.url),
   'evidence leaf hashing',
 );
 
-/** hashLeaves for `count` entries: on the worker thread for large slices, here for small ones. */
+/** hashLeaves on the worker thread (rejects when the worker fails). */
+export function hashLeavesOnWorker(input: LeafHashInput): Promise<LeafHashOutput> {
+  return worker.request(input);
+}
+
+/**
+ * hashLeaves for `count` entries: on the worker thread for large slices, here for small ones, and
+ * here too when the worker fails (hashing is pure: the same bytes either way).
+ */
 export function hashLeavesSomewhere(input: LeafHashInput, count: number): Promise<LeafHashOutput> {
-  return count >= WORKER_MIN_ENTRIES ? worker.request(input) : Promise.resolve(hashLeaves(input));
+  if (count < WORKER_MIN_ENTRIES) return Promise.resolve(hashLeaves(input));
+  return worker.request(input).catch(() => hashLeaves(input));
 }

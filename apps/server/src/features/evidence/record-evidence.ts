@@ -158,9 +158,9 @@ const PIPELINE_ROWS = 250;
  * columns and encrypted documents (migration 0013); only the nodes at stored levels
  * (isStoredLevel) are written: see stored-levels.ts. Slices are hashed on a worker thread
  * (leaf-hashing.ts) while this thread sends the previous slice and the server inserts the one
- * before; every insert is awaited before returning. Any failure rejects — a refused event before
- * anything is sent; the hashing thread or the database later, after which the caller must let its
- * transaction roll back (Store.transaction does).
+ * before; every insert is awaited before returning (a slice the worker fails to hash is hashed on
+ * this thread). Any failure rejects — a refused event before anything is sent; the database later,
+ * after which the caller must let its transaction roll back (Store.transaction does).
  */
 export async function recordEvidence(
   deps: { evidence: EvidenceRepository; vault: PiiVault },
