@@ -70,6 +70,11 @@ const recentlyDecoded = new Map<string, SetUnit[]>();
 let recentUnits = 0;
 
 function rememberDecoded(id: string, units: SetUnit[]): void {
+  const known = recentlyDecoded.get(id);
+  if (known) {
+    recentlyDecoded.delete(id);
+    recentUnits -= known.length;
+  }
   recentlyDecoded.set(id, units);
   recentUnits += units.length;
   for (const [oldest, held] of recentlyDecoded) {
@@ -87,6 +92,21 @@ function recallDecoded(id: string): SetUnit[] | undefined {
     recentlyDecoded.set(id, units);
   }
   return units;
+}
+
+/** Forgets every decoded message kept (a process that starts afresh: tests of the reading path). */
+export function forgetDecodedMessages(): void {
+  recentlyDecoded.clear();
+  recentUnits = 0;
+}
+
+/**
+ * Remembers the units of a message this process accepted (as the intake read them, which is what
+ * decoding its stored body gives): the later batches that read its documents — a set's inventory
+ * arriving after its order, payment and waybill — need not decode it again.
+ */
+export function rememberMessageUnits(messageId: string, units: readonly SetUnit[]): void {
+  rememberDecoded(messageId, [...units]);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { BatchContext, IssuedReceipt } from './batch-context';
 import { str, type UnitSpec } from './ceb-units';
 import type { SetUnit } from './checks';
 import type { DecodedMessage } from './decode-message';
+import { rememberMessageUnits } from './documents';
 import { assignNumbers } from './import-set';
 import { type PartyLookup, senderPartyId } from './party-lookup';
 import { processUnit, type UnitResult } from './process-unit';
@@ -88,6 +89,8 @@ async function acceptUnits(
     body_sha256: decoded.bodySha256,
     receipt_id: receiptId,
   });
+  // Its documents' units, for later batches of this process (a dry run stores nothing to read).
+  if (!ctx.dryRun) rememberMessageUnits(messageId, list);
   for (const [i, unit] of list.entries()) {
     results.push(
       await processUnit(ctx, {
