@@ -192,6 +192,18 @@ export async function submitSet(
   return { answers, inventory: inv };
 }
 
+/** A new API key of an organisation (a test enterprise system's key). */
+export async function apiKeyFor(t: TestPlatform, orgId: string, label: string): Promise<string> {
+  const { createApiKey } = await import('../src/features/identity/api-keys');
+  const { systemActor } = await import('../src/lib/actor');
+  const { key } = await createApiKey(
+    { store: t.platform.store, clock: t.clock },
+    systemActor('req_test', 'test'),
+    { label, orgId },
+  );
+  return key;
+}
+
 /** A CEB623 cancel of a declared inventory, signed by the declarant (the demo broker). */
 export function cancelXml(
   t: TestPlatform,

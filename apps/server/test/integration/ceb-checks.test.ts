@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cebIntakeDeps, createCebIntakeService } from '../../src/features/ceb';
 import { actorFor } from '../../src/features/identity/resolve-actor';
 import {
+  apiKeyFor,
   cancelXml,
   demoParties,
   enterpriseFor,
@@ -383,17 +384,11 @@ describe('sender, duplicates and changes', () => {
   });
 
   it('an enterprise filed as both platform and e-commerce enterprise (自营) declares with the key of either filing', async () => {
-    const { createApiKey } = await import('../../src/features/identity/api-keys');
-    const { systemActor } = await import('../../src/lib/actor');
     const code = '3303960S01';
     // The platform filing comes first, so the enterprise filing the key belongs to is the second row.
     await enterpriseFor(t, code, 990_101, 'ebp');
     const asEbc = await enterpriseFor(t, code, 990_102, 'ebc');
-    const { key } = await createApiKey(
-      { store: t.platform.store, clock: t.clock },
-      systemActor('req_test', 'test'),
-      { label: '自营 ebc', orgId: asEbc.orgId },
-    );
+    const key = await apiKeyFor(t, asEbc.orgId, '自营 ebc');
     const self = { code, name: '自营跨境电商' };
     const set = sampleSet(t, {
       buyer: freshBuyer(),

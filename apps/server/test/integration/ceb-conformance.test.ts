@@ -10,9 +10,8 @@ import { CEB_RECEIPT_TYPE_FOR } from '@kouan/domain/ceb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialXsdErrors, validateWithOfficialXsd } from '../../../../packages/domain/test/official-xsd';
 import { cebIntakeDeps, rejectExpiredInventories } from '../../src/features/ceb';
-import { createApiKey } from '../../src/features/identity/api-keys';
-import { systemActor } from '../../src/lib/actor';
 import {
+  apiKeyFor,
   cancelXml,
   fileFixtureParties,
   freshBuyer,
@@ -46,11 +45,7 @@ describe('every fixture message type through POST /api/ceb/messages', () => {
     const text = readFileSync(new URL(file, dir), 'utf8');
     const type = rootOf(text) as keyof typeof CEB_RECEIPT_TYPE_FOR;
     const sender = await fileFixtureParties(t, text, files.indexOf(file) * 20);
-    const { key } = await createApiKey(
-      { store: t.platform.store, clock: t.clock },
-      systemActor('req_test', 'test'),
-      { label: file, orgId: sender.orgId },
-    );
+    const key = await apiKeyFor(t, sender.orgId, file);
     const res = await t.request('POST', '/api/ceb/messages', {
       apiKey: key,
       body: text,
@@ -70,11 +65,7 @@ describe('every fixture message type through POST /api/ceb/messages', () => {
       .replace(/<ceb:msgCount>[^<]+<\/ceb:msgCount>/, '<ceb:msgCount>9</ceb:msgCount>')
       .replace(/<ceb:msgSeqNo>[^<]+<\/ceb:msgSeqNo>/, '<ceb:msgSeqNo>7</ceb:msgSeqNo>');
     const sender = await fileFixtureParties(t, text, 900);
-    const { key } = await createApiKey(
-      { store: t.platform.store, clock: t.clock },
-      systemActor('req_test', 'test'),
-      { label: 'logistics 507', orgId: sender.orgId },
-    );
+    const key = await apiKeyFor(t, sender.orgId, 'logistics 507');
     const res = await t.request('POST', '/api/ceb/messages', {
       apiKey: key,
       body: text,

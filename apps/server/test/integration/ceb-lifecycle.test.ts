@@ -4,6 +4,7 @@ import { officialXsdErrors } from '../../../../packages/domain/test/official-xsd
 import { cebIntakeDeps, createCebIntakeService, rejectExpiredInventories } from '../../src/features/ceb';
 import {
   actorOf,
+  apiKeyFor,
   demoParties,
   enterpriseFor,
   freshBuyer,
@@ -180,15 +181,9 @@ describe('saved, not declared (appStatus 1, 暂存)', () => {
 
 describe('queries and visibility', () => {
   it("a receipt of several units is not shown to a party named in one unit only (it holds the others' results)", async () => {
-    const { createApiKey } = await import('../../src/features/identity/api-keys');
-    const { systemActor } = await import('../../src/lib/actor');
     const otherPay = '3303960P77';
     const { orgId } = await enterpriseFor(t, otherPay, 990_201, 'payment');
-    const { key } = await createApiKey(
-      { store: t.platform.store, clock: t.clock },
-      systemActor('req_test', 'test'),
-      { label: 'other payment', orgId },
-    );
+    const key = await apiKeyFor(t, orgId, 'other payment');
     const mine = sampleSet(t, { buyer: freshBuyer() });
     const theirs = sampleSet(t, {
       buyer: freshBuyer(),

@@ -10,10 +10,9 @@ import { CEB_RECEIPT_TYPE_FOR, parseCebXml, validateCebMessage } from '@kouan/do
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialXsdErrors } from '../../../../packages/domain/test/official-xsd';
 import { cebIntakeDeps, createCebIntakeService } from '../../src/features/ceb';
-import { createApiKey } from '../../src/features/identity/api-keys';
 import { actorFor } from '../../src/features/identity/resolve-actor';
-import { systemActor } from '../../src/lib/actor';
 import {
+  apiKeyFor,
   demoParties,
   enterpriseFor,
   fileFixtureParties,
@@ -309,11 +308,7 @@ describe('export cross-checks: cancel (CEB605), waybill list (CEB607), summary (
     const { invtNo } = await declaredExportInventory();
     const other = '3303960B77';
     const { orgId } = await enterpriseFor(t, other, 990_301, 'customs_broker');
-    const { key } = await createApiKey(
-      { store: t.platform.store, clock: t.clock },
-      systemActor('req_test', 'test'),
-      { label: 'other broker', orgId },
-    );
+    const key = await apiKeyFor(t, orgId, 'other broker');
     const res = await t.request('POST', '/api/ceb/messages', {
       apiKey: key,
       body: exportCancel(invtNo, { agentCode: other, copCode: other }),
@@ -327,11 +322,7 @@ describe('export cross-checks: cancel (CEB605), waybill list (CEB607), summary (
     // A filed e-commerce enterprise of its own, sending the broker's key (agentCode + copNo) as ebc.
     const stranger = '3303960C55';
     const { orgId } = await enterpriseFor(t, stranger, 990_302, 'ebc');
-    const { key } = await createApiKey(
-      { store: t.platform.store, clock: t.clock },
-      systemActor('req_test', 'test'),
-      { label: 'stranger ebc', orgId },
-    );
+    const key = await apiKeyFor(t, orgId, 'stranger ebc');
     const as = async (xml: string) => {
       const res = await t.request('POST', '/api/ceb/messages', {
         apiKey: key,
