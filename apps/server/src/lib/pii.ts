@@ -161,14 +161,9 @@ export function createPiiVault(keys: { piiKey: Buffer; piiHashKey: Buffer }): Pi
     },
     async sealBodies(plains) {
       if (plains.length < SEAL_WORKER_MIN_BODIES) return sealHere(plains);
-      try {
-        const sealed = await sealer.request(plains);
-        if (sealed.length === plains.length)
-          return sealed.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-      } catch {
-        // Sealing is pure: this thread does it instead.
-      }
-      return sealHere(plains);
+      // Sealing is pure: if the worker fails, this thread does it instead.
+      const sealed = await sealer.requestOr(plains, () => sealHere(plains));
+      return sealed.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength));
     },
     openBody(sealed) {
       const raw = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);

@@ -62,6 +62,18 @@ export class WorkerThread<I, O> {
     });
   }
 
+  /**
+   * The worker's answer, or `here()` — the same work on the calling thread — when the worker fails,
+   * is resting after a failure, or refuses the request (then `here()` gives the refusal itself).
+   */
+  async requestOr(input: I, here: () => O, transfer: readonly ArrayBuffer[] = []): Promise<O> {
+    try {
+      return await this.request(input, transfer);
+    } catch {
+      return here();
+    }
+  }
+
   #start(): Worker {
     // The worker runs TypeScript through tsx registered in the worker itself, so it starts the
     // same way under `tsx`, vitest or any other host.

@@ -8,7 +8,7 @@ import { WorkerThread } from '../../lib/worker-thread';
 import {
   type DecodedData,
   type DecodedMessage,
-  decodeMessage,
+  decodeMessageData,
   type FormatFailure,
   withSpec,
 } from './decode-message';
@@ -36,17 +36,11 @@ export async function decodeMessages(
   items: readonly { readonly body: Uint8Array; readonly format: CebBodyFormat }[],
   at: Date,
 ): Promise<(DecodedMessage | FormatFailure)[]> {
-  const here = () => items.map((item) => decodeMessage(item.body, item.format, at));
-  if (items.length < WORKER_MIN_MESSAGES) return here();
-  let decoded: (DecodedData | FormatFailure)[];
-  try {
-    decoded = await decodeOnWorker({
-      at: at.getTime(),
-      items: items.map((item) => ({ body: item.body, format: item.format })),
-    });
-  } catch {
-    return here();
-  }
-  if (decoded.length !== items.length) return here();
-  return decoded.map(withSpec);
+  const here = () => items.map((item) => decodeMessageData(item.body, item.format, at));
+  if (items.length < WORKER_MIN_MESSAGES) return here().map(withSpec);
+  const request = {
+    at: at.getTime(),
+    items: items.map((item) => ({ body: item.body, format: item.format })),
+  };
+  return (await worker.requestOr(request, here)).map(withSpec);
 }

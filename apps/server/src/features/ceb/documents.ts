@@ -1,5 +1,6 @@
 import {
   type CebDeclarationType,
+  type CebDeclarationView,
   isCebDeclarationType,
   parseCebBody,
   readCebDeclaration,
@@ -47,6 +48,11 @@ export function unitsOfStoredMessage(vault: PiiVault, row: StoredBody): SetUnit[
     );
   const view = readCebDeclaration(parsed.value as ValidCebMessage, type as CebDeclarationType);
   if (!view) throw new Error(`stored message ${row.id} is not a ${type}`);
+  return setUnitsOf(view);
+}
+
+/** The units of a declaration as the handlers take them (head and lines). */
+export function setUnitsOf(view: CebDeclarationView<CebDeclarationType>): SetUnit[] {
   return view.units.map((u) => ({
     head: u.head as unknown as SetUnit['head'],
     lists: u.lists as unknown as SetUnit['lists'],

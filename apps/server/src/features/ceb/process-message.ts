@@ -6,7 +6,7 @@ import type { BatchContext, IssuedReceipt } from './batch-context';
 import { str, type UnitSpec } from './ceb-units';
 import type { SetUnit } from './checks';
 import type { DecodedMessage } from './decode-message';
-import { rememberMessageUnits } from './documents';
+import { rememberMessageUnits, setUnitsOf } from './documents';
 import { assignNumbers } from './import-set';
 import { type PartyLookup, senderPartyId } from './party-lookup';
 import { processUnit, type UnitResult } from './process-unit';
@@ -29,10 +29,7 @@ export interface Prepared {
 }
 
 export function units(decoded: DecodedMessage): SetUnit[] {
-  return decoded.view.units.map((u) => ({
-    head: u.head as unknown as SetUnit['head'],
-    lists: u.lists as unknown as SetUnit['lists'],
-  }));
+  return setUnitsOf(decoded.view);
 }
 
 /** Every unit of a refused message answers the refusal; nothing is stored. */

@@ -87,5 +87,5 @@ export function hashLeavesOnWorker(input: LeafHashInput): Promise<LeafHashOutput
  */
 export function hashLeavesSomewhere(input: LeafHashInput, count: number): Promise<LeafHashOutput> {
   if (count < WORKER_MIN_ENTRIES) return Promise.resolve(hashLeaves(input));
-  return worker.request(input).catch(() => hashLeaves(input));
+  return worker.requestOr(input, () => hashLeaves(input));
 }
