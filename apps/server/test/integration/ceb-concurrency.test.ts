@@ -1,10 +1,15 @@
 /**
  * The annual quota is exact under concurrency: inventories of one buyer declared at the same instant,
  * each in its own transaction (on PostgreSQL truly in parallel), never pass CNY 26,000 together.
+ * Document numbers and waybills are changed by one transaction at a time.
  */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cebIntakeDeps, createCebIntakeService } from '../../src/features/ceb';
-import { actorOf, freshBuyer, SENDER, sampleSet } from '../ceb-helpers';
+import { createCebDocumentsRepository } from '../../src/features/ceb/documents.repository';
+import { actorOf, demoParties, freshBuyer, SENDER, sampleSet } from '../ceb-helpers';
 import { startTestPlatform, type TestPlatform } from '../harness';
 
 let t: TestPlatform;
@@ -99,5 +104,43 @@ describe('document numbers under concurrency', () => {
       `select count(*)::int as n from ceb_documents where kind = 'waybill' and logistics_no in ('${b.logisticsNo}', '${d.logisticsNo}')`,
     );
     expect(kept[0]?.n).toBe(2);
+  });
+});
+
+describe('waybills under concurrency', () => {
+  it('a waybill status sent while another transaction deletes its waybill waits for it, then is refused -505014', async () => {
+    const intake = createCebIntakeService(cebIntakeDeps(t.platform.deps));
+    const enc = (xml: string) => new TextEncoder().encode(xml);
+    const logistics = await actorOf(t, SENDER.waybill);
+    const set = sampleSet(t);
+    const [waybill] = await intake.submitMany([{ actor: logistics, body: enc(set.waybill), format: 'xml' }]);
+    expect(waybill?.units[0]?.returnStatus).toBe('120');
+    const code = demoParties(t.demo).logistics.code;
+    const status = readFileSync(
+      new URL('../../../../packages/domain/src/ceb/fixtures/ceb513-waybill-status.xml', import.meta.url),
+      'utf8',
+    )
+      .replaceAll('4403180Z1A', code)
+      .replace('SF1402938475621', set.logisticsNo)
+      .replace(/guid="[^"]+"/, `guid="${randomUUID().toUpperCase()}"`)
+      .replace(/<ceb:guid>[^<]+<\/ceb:guid>/, `<ceb:guid>${randomUUID().toUpperCase()}</ceb:guid>`);
+    const key = `waybill:${code}:${set.logisticsNo}`;
+    let answer: ReturnType<typeof intake.submitMany> | undefined;
+    // What a batch deleting the waybill (CEB511 appType 3) does: take the waybill's lock, then write
+    // its deleted version. The status arrives in between, before that batch commits.
+    await t.kysely.transaction().execute(async (trx) => {
+      await createCebDocumentsRepository(trx).lockSets([key]);
+      await sql`create temp table gone on commit drop as
+        select * from ceb_documents where doc_key = ${key} order by version desc limit 1`.execute(trx);
+      await sql`update gone set id = ${`doc_gone_${Date.now()}`}, version = version + 1, app_type = '3'`.execute(
+        trx,
+      );
+      await sql`insert into ceb_documents select * from gone`.execute(trx);
+      answer = intake.submitMany([{ actor: logistics, body: enc(status), format: 'xml' }]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    const [result] = await answer!;
+    // Had it read the waybill without waiting, it would have found it and stored the status (120).
+    expect(result?.units[0]?.returnStatus).toBe('-505014');
   });
 });

@@ -23,10 +23,12 @@ export function createCebDocumentsRepository(db: Kysely<Database>) {
     /**
      * Serialises set matching per order number: every message touching an order's set (order,
      * payment, waybill, inventory all carry orderNo) takes these locks first, in sorted order, so
-     * concurrent batches never miss each other's documents and never deadlock on them.
+     * concurrent batches never miss each other's documents and never deadlock on them. Waybill keys
+     * (`waybill:code:no`) are taken in the same statement by the messages that write or name a
+     * waybill (`lockKeysOf`).
      */
-    async lockSets(orderNos: readonly string[]): Promise<void> {
-      const sorted = [...new Set(orderNos)].sort();
+    async lockSets(keys: readonly string[]): Promise<void> {
+      const sorted = [...new Set(keys)].sort();
       if (sorted.length === 0) return;
       await sql`select pg_advisory_xact_lock(${SET_LOCK_NAMESPACE}, k) from (
         select distinct hashtext(n) as k from unnest(${sorted}::text[]) as n order by 1) as keys`.execute(db);

@@ -15,10 +15,7 @@ export async function processBatch(
   lookup: PartyLookup,
 ): Promise<CebSubmissionResult[]> {
   const work = prepared.filter((p): p is Prepared => 'decoded' in p);
-  const orderNos = work
-    .flatMap((p) => units(p.decoded).map((u) => p.decoded.spec.orderNo(u.head)))
-    .filter((n): n is string => n !== null && n !== '');
-  await ctx.repos.ceb.lockSets(orderNos);
+  await ctx.repos.ceb.lockSets(lockKeysOf(work));
   await ctx.readAhead(readAheadOf(work));
   await ctx.loadUsage(buyersOf(ctx, work));
   const replays = new Map<string, CebSubmissionResult>();
@@ -62,6 +59,27 @@ export async function processBatch(
     out.push(result);
   }
   return out;
+}
+
+/**
+ * What the batch locks before it reads anything: the order number of every unit that has one (a set
+ * is changed by one transaction at a time), and the key of every waybill a unit writes (CEB511) or
+ * names (CEB513 status, CEB711 warehouse entry). A waybill status or warehouse entry carries no order
+ * number; without the waybill's own lock it could be accepted on a waybill that a concurrent batch
+ * was deleting.
+ */
+export function lockKeysOf(work: readonly Prepared[]): string[] {
+  const keys: string[] = [];
+  for (const p of work) {
+    const spec = p.decoded.spec;
+    for (const u of units(p.decoded)) {
+      const orderNo = spec.orderNo(u.head);
+      if (orderNo) keys.push(orderNo);
+      if (spec.kind === 'waybill') keys.push(spec.key(u.head));
+      keys.push(...waybillKeysNamed(spec.kind, u));
+    }
+  }
+  return keys;
 }
 
 /**
