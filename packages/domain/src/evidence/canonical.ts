@@ -23,66 +23,92 @@ export const CANONICAL_JSON_MAX_DEPTH = 64;
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
-function reject(path: string, why: string): never {
-  throw new EvidenceError('NOT_CANONICAL_JSON', `${path}: ${why}`);
+/**
+ * Where the serialiser is: the containers open (for cycles and depth) and the key or index taken in
+ * each. The path of an offending value is built from it only when one is rejected.
+ */
+interface Walk {
+  readonly open: object[];
+  readonly keys: (string | number)[];
 }
 
-function serialiseString(value: string, path: string): string {
-  if (LONE_SURROGATE.test(value)) reject(path, 'string contains a lone surrogate');
+function pathOf(walk: Walk): string {
+  let path = '$';
+  for (const key of walk.keys) path += typeof key === 'number' ? `[${key}]` : `.${key}`;
+  return path;
+}
+
+function reject(walk: Walk, why: string): never {
+  throw new EvidenceError('NOT_CANONICAL_JSON', `${pathOf(walk)}: ${why}`);
+}
+
+function serialiseString(value: string, walk: Walk): string {
+  if (LONE_SURROGATE.test(value)) reject(walk, 'string contains a lone surrogate');
   return JSON.stringify(value);
 }
 
-function serialise(value: unknown, path: string, open: Set<object>): string {
+function serialise(value: unknown, walk: Walk): string {
   switch (typeof value) {
     case 'string':
-      return serialiseString(value, path);
+      return serialiseString(value, walk);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) reject(path, `${value} is not a JSON number`);
+      if (!Number.isFinite(value)) reject(walk, `${value} is not a JSON number`);
       return JSON.stringify(value);
     case 'object':
       if (value === null) return 'null';
-      return serialiseContainer(value, path, open);
+      return serialiseContainer(value, walk);
     case 'undefined':
     case 'bigint':
     case 'function':
     case 'symbol':
-      return reject(path, `${typeof value} is not a JSON value`);
+      return reject(walk, `${typeof value} is not a JSON value`);
   }
 }
 
-function serialiseContainer(value: object, path: string, open: Set<object>): string {
-  if (open.has(value)) reject(path, 'cyclic reference');
-  if (open.size >= CANONICAL_JSON_MAX_DEPTH) reject(path, `nesting deeper than ${CANONICAL_JSON_MAX_DEPTH}`);
-  open.add(value);
-  try {
-    if (Array.isArray(value)) {
-      const items: string[] = [];
-      for (let i = 0; i < value.length; i += 1) items.push(serialise(value[i], `${path}[${i}]`, open));
-      return `[${items.join(',')}]`;
+// One output string grows by concatenation (no arrays of parts to join), and a member's path exists
+// only when it is rejected: an evidence entry is serialised once for its leaf and once for its
+// document, so this runs for every entry the ledger takes.
+function serialiseContainer(value: object, walk: Walk): string {
+  if (walk.open.includes(value)) reject(walk, 'cyclic reference');
+  if (walk.open.length >= CANONICAL_JSON_MAX_DEPTH)
+    reject(walk, `nesting deeper than ${CANONICAL_JSON_MAX_DEPTH}`);
+  walk.open.push(value);
+  let out: string;
+  if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i += 1) {
+      walk.keys.push(i);
+      out += i === 0 ? serialise(value[i], walk) : `,${serialise(value[i], walk)}`;
+      walk.keys.pop();
     }
+    out += ']';
+  } else {
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) {
-      reject(path, `${prototype?.constructor?.name ?? 'object'} is not a plain JSON object`);
+      reject(walk, `${prototype?.constructor?.name ?? 'object'} is not a plain JSON object`);
     }
-    if (Object.getOwnPropertySymbols(value).length > 0) reject(path, 'symbol-keyed property');
+    if (Object.getOwnPropertySymbols(value).length > 0) reject(walk, 'symbol-keyed property');
     const record = value as Record<string, unknown>;
-    const members = Object.keys(record)
-      .sort()
-      .map((key) => {
-        const member = `${path}.${key}`;
-        return `${serialiseString(key, member)}:${serialise(record[key], member, open)}`;
-      });
-    return `{${members.join(',')}}`;
-  } finally {
-    open.delete(value);
+    const keys = Object.keys(record).sort();
+    out = '{';
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i] as string;
+      walk.keys.push(key);
+      const member = `${serialiseString(key, walk)}:${serialise(record[key], walk)}`;
+      walk.keys.pop();
+      out += i === 0 ? member : `,${member}`;
+    }
+    out += '}';
   }
+  walk.open.pop();
+  return out;
 }
 
 /** The RFC 8785 canonical form as a string. */
 export function canonicalJsonString(value: unknown): string {
-  return serialise(value, '$', new Set());
+  return serialise(value, { open: [], keys: [] });
 }
 
 /** The RFC 8785 canonical form as UTF-8 bytes. */
