@@ -9,6 +9,15 @@ import { type Prepared, processMessage, units } from './process-message';
 import { buyerHashOf } from './store-document';
 import type { CebSubmissionResult } from './submit-messages';
 
+/**
+ * Units work on the batch's in-memory view, so processing a message awaits only promises that are
+ * mostly already resolved, and 200 messages would hold this thread for tens of milliseconds. Every
+ * so many messages the batch lets I/O through: a concurrent batch holding the evidence append lock
+ * (held until its commit) then gets its answers from the database and releases the lock sooner
+ * (4 batches at once on the 2-core machine: 47 → 37 ms held per batch).
+ */
+const MESSAGES_BETWEEN_YIELDS = 16;
+
 export async function processBatch(
   ctx: BatchContext,
   prepared: readonly (CebSubmissionResult | Prepared)[],
@@ -42,6 +51,7 @@ export async function processBatch(
   const serials = await ctx.repos.ceb.nextSerials(totalUnits);
   let next = 0;
   const out: CebSubmissionResult[] = [];
+  let sinceYield = 0;
   for (const p of prepared) {
     if (!('decoded' in p)) {
       out.push(p);
@@ -52,6 +62,10 @@ export async function processBatch(
     if (replay && !p.senderRefusal) {
       out.push(replay);
       continue;
+    }
+    if (++sinceYield >= MESSAGES_BETWEEN_YIELDS) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const unitSerials = p.decoded.view.units.map(() => serials[next++] ?? 0);
     const result = await processMessage(ctx, p, unitSerials, lookup);
