@@ -148,6 +148,10 @@ async function main() {
 
   const latencies: number[] = [];
   const rss: { atSeconds: number; rssMiB: number }[] = [];
+  /** Sets completed in each sampling interval, as a rate: whether the rate holds as the database grows. */
+  const rate: { atSeconds: number; setsPerS: number }[] = [];
+  let completedSets = 0;
+  let lastSample = { at: 0, sets: 0 };
   let peakRss = 0;
   let accepted = 0;
   let processedSets = 0;
@@ -160,10 +164,13 @@ async function main() {
     () => {
       const r = process.memoryUsage().rss;
       peakRss = Math.max(peakRss, r);
-      rss.push({
-        atSeconds: Math.round((performance.now() - started) / 1000),
-        rssMiB: Math.round(r / 2 ** 20),
+      const at = performance.now() - started;
+      rss.push({ atSeconds: Math.round(at / 1000), rssMiB: Math.round(r / 2 ** 20) });
+      rate.push({
+        atSeconds: Math.round(at / 1000),
+        setsPerS: Math.round(((completedSets - lastSample.sets) * 1000) / (at - lastSample.at)),
       });
+      lastSample = { at, sets: completedSets };
     },
     minutes ? 10_000 : 1_000,
   );
@@ -177,6 +184,7 @@ async function main() {
       const t0 = performance.now();
       const results = await submitCebMessages(deps, items);
       const ms = performance.now() - t0;
+      completedSets += remaining;
       for (const r of results) {
         latencies.push(ms);
         if (r.messageType === 'CEB621Message' && r.units.every((u) => u.returnStatus === '120')) accepted++;
@@ -308,6 +316,9 @@ async function main() {
     `  RSS over time (s → MiB): ${rss.map((r) => `${r.atSeconds}→${r.rssMiB}`).join(' ')}\n`,
   );
   process.stdout.write(
+    `  sets/s over time (s → sets/s in the interval before): ${rate.map((r) => `${r.atSeconds}→${r.setsPerS}`).join(' ')}\n`,
+  );
+  process.stdout.write(
     `  rows per set by table: ${Object.entries(perTable)
       .map(([t, n]) => `${t} ${n}`)
       .join(', ')}\n`,
@@ -326,6 +337,7 @@ async function main() {
     batchSets,
     concurrency,
     rssOverTime: rss,
+    setsPerSecondOverTime: rate,
     note: 'timings taken on a shared 2-core machine; compare runs on the same machine only',
   });
   process.stdout.write(`\nwritten to ${file}\n`);
