@@ -8,8 +8,8 @@
  * each) share one transaction, `--concurrency` batches run at once (4 on PostgreSQL, as the HTTP intake
  * under load does: its micro-batcher starts a batch whenever 200 messages are waiting, up to the pool's
  * 10 connections; 1 on PGlite, whose one connection runs one transaction at a time). With `--minutes`
- * the run repeats until the time is up (memory over time). In the same run, the raw limit: COPY of as many rows, of the same
- * average size, as the pipeline wrote, into the same database.
+ * the run repeats until the time is up (memory and rate over time). In the same run, the raw limit:
+ * COPY of as many rows, of the same average size, as the pipeline wrote, into the same database.
  */
 import { hash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
