@@ -1,4 +1,5 @@
 /** A batch of messages inside its transaction: locks, read-ahead, replays, then each message. */
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { cebReceiptJson } from '@kouan/domain/ceb';
 import { chinaYear } from '@kouan/domain/retail-import';
 import type { BatchContext, BatchReadAhead } from './batch-context';
@@ -65,7 +66,7 @@ export async function processBatch(
     }
     if (++sinceYield >= MESSAGES_BETWEEN_YIELDS) {
       sinceYield = 0;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToIo();
     }
     const unitSerials = p.decoded.view.units.map(() => serials[next++] ?? 0);
     const result = await processMessage(ctx, p, unitSerials, lookup);
@@ -82,7 +83,7 @@ export async function processBatch(
  * number; without the waybill's own lock it could be accepted on a waybill that a concurrent batch
  * was deleting.
  */
-export function lockKeysOf(work: readonly Prepared[]): string[] {
+function lockKeysOf(work: readonly Prepared[]): string[] {
   const keys: string[] = [];
   for (const p of work) {
     const spec = p.decoded.spec;

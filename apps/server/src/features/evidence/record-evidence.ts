@@ -1,3 +1,4 @@
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import {
   canonicalJson,
   canonicalJsonString,
@@ -142,8 +143,6 @@ export function leafBytesReference(index: number, event: EvidenceEvent, contentH
 }
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(EVIDENCE_KINDS);
-
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Entries per bundle (one row, one INSERT, sent while the next slice is being hashed). */
 const PIPELINE_ROWS = 250;
