@@ -20,6 +20,9 @@ const TABLES = [
   'ceb_export_inventories',
   'ceb_doc_numbers',
   'ceb_buyer_usage',
+  'ceb_status_history',
+  'ceb_receipts',
+  'ceb_messages',
 ];
 const ROWS = 3000;
 
@@ -55,6 +58,17 @@ describe('CEB read-ahead look-ups', () => {
         );
         await sql`insert into ceb_buyer_usage (buyer_hash, year, used)
         select 'B' || i, 2026, 100 from generate_series(1, ${ROWS}) as i`.execute(trx);
+        await sql`insert into ceb_status_history (id, doc_key, status, previous_status, at, actor_type, actor_id,
+          request_id)
+        select 'cebst_' || i, 'inventory:' || i, '120', '2', now(), 'system', 'S', 'R'
+        from generate_series(1, ${ROWS}) as i`.execute(trx);
+        await sql`insert into ceb_receipts (id, receipt_type, guid, message_id, doc_key, return_status,
+          recipient_codes, xml, issued_at)
+        select 'rcpt_' || i, 'CEB622Message', 'G' || i, null, 'inventory:' || i, '120', array['E'], '<x/>', now()
+        from generate_series(1, ${ROWS}) as i
+        union all select 'r', 'CEB312Message', 'G', 'cebmsg_lookup', null, '2', array['E'], '<x/>', now()`.execute(
+          trx,
+        );
 
         const scans = async () => {
           const r = await sql<{ relname: string; seq_scan: string }>`select relname, seq_scan
@@ -88,8 +102,13 @@ describe('CEB read-ahead look-ups', () => {
           exports.length,
         ]).toEqual([50, 50, 50, 50, 50, 50]);
         expect(await scans()).toEqual(before);
-        // The inventory queries by order number and by logistics number, as customs and enterprises use them.
-        for (const filter of [{ orderNo: 'O61' }, { logisticsNo: 'L61' }]) {
+        // An order view's history and receipts: its inventory's, and the answer to each of its messages.
+        const history = await repos.ceb.statusHistory(['inventory:61']);
+        const receipts = await repos.ceb.receiptsFor(['inventory:61'], ['cebmsg_lookup']);
+        expect([history.length, receipts.map((r) => r.id)]).toEqual([1, ['r', 'rcpt_61']]);
+        expect(await scans()).toEqual(before);
+        // The inventory queries by order number, logistics number and buyer, as customs and enterprises use them.
+        for (const filter of [{ orderNo: 'O61' }, { logisticsNo: 'L61' }, { buyerHash: 'B61' }]) {
           const found = await repos.ceb.findInventories({ ...filter, offset: 0, limit: 20 });
           expect(found.total).toBe(1);
         }

@@ -65,19 +65,27 @@ export function createCebMessagesRepository(db: Kysely<Database>) {
         await db.insertInto('ceb_receipts').values(part).execute();
     },
 
+    /**
+     * The receipts of these documents (status changes) and the first answers to these messages, by id.
+     * A message's answer is found through `ceb_messages.receipt_id` (its primary key), not by
+     * `ceb_receipts.message_id`, which no index covers: that would read the whole table.
+     */
     async receiptsFor(docKeys: readonly string[], messageIds: readonly string[]): Promise<CebReceiptRow[]> {
-      if (docKeys.length === 0 && messageIds.length === 0) return [];
-      return db
-        .selectFrom('ceb_receipts')
-        .selectAll()
-        .where((eb) =>
-          eb.or([
-            ...(docKeys.length ? [eb('doc_key', 'in', [...docKeys])] : []),
-            ...(messageIds.length ? [eb('message_id', 'in', [...messageIds])] : []),
-          ]),
-        )
-        .orderBy('id')
-        .execute();
+      const byId = new Map<string, CebReceiptRow>();
+      if (docKeys.length > 0) {
+        const rows = await db.selectFrom('ceb_receipts').selectAll().where('doc_key', 'in', [...docKeys]).execute();
+        for (const row of rows) byId.set(row.id, row);
+      }
+      if (messageIds.length > 0) {
+        const rows = await db
+          .selectFrom('ceb_messages as m')
+          .innerJoin('ceb_receipts as r', 'r.id', 'm.receipt_id')
+          .selectAll('r')
+          .where('m.id', 'in', [...messageIds])
+          .execute();
+        for (const row of rows) byId.set(row.id, row);
+      }
+      return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
     /**
