@@ -73,7 +73,11 @@ export function createCebMessagesRepository(db: Kysely<Database>) {
     async receiptsFor(docKeys: readonly string[], messageIds: readonly string[]): Promise<CebReceiptRow[]> {
       const byId = new Map<string, CebReceiptRow>();
       if (docKeys.length > 0) {
-        const rows = await db.selectFrom('ceb_receipts').selectAll().where('doc_key', 'in', [...docKeys]).execute();
+        const rows = await db
+          .selectFrom('ceb_receipts')
+          .selectAll()
+          .where('doc_key', 'in', [...docKeys])
+          .execute();
         for (const row of rows) byId.set(row.id, row);
       }
       if (messageIds.length > 0) {
