@@ -1,7 +1,8 @@
 -- Smaller indexes for the CEB tables' look-ups by keys that come in no order. Each insert into such an
 -- index lands on a page of its own; once these indexes outgrow shared buffers, every insert reads and
 -- writes a page the cache has lost, and a sustained intake slows down (bench:ceb on a server with the
--- default 128 MB: its rate fell by half over 20 minutes). Sizes after about 40,000 import sets:
+-- default 128 MB of shared buffers: from 450 to 140 sets/s over 20 minutes). Sizes after about 40,000
+-- import sets:
 --
 -- * A document's receipts and status history were indexed by (doc_key, id): every entry distinct,
 --   at the fill random inserts leave, 20 and 23 MB. Indexed by doc_key alone, the entries of one
