@@ -66,30 +66,24 @@ export function createCebMessagesRepository(db: Kysely<Database>) {
     },
 
     /**
-     * The receipts of these documents (status changes) and the first answers to these messages, by id.
-     * A message's answer is found through `ceb_messages.receipt_id` (its primary key), not by
-     * `ceb_receipts.message_id`, which no index covers: that would read the whole table.
+     * The receipts of these documents (status changes) and the answers to these messages, by id. A
+     * message's answer is found through `ceb_messages.receipt_id` (its primary key), not by
+     * `ceb_receipts.message_id`, which no index covers: that would read the whole table. The two sets
+     * are disjoint: an answer names no document, a status change's receipt no message.
      */
     async receiptsFor(docKeys: readonly string[], messageIds: readonly string[]): Promise<CebReceiptRow[]> {
-      const byId = new Map<string, CebReceiptRow>();
-      if (docKeys.length > 0) {
-        const rows = await db
-          .selectFrom('ceb_receipts')
-          .selectAll()
-          .where('doc_key', 'in', [...docKeys])
-          .execute();
-        for (const row of rows) byId.set(row.id, row);
-      }
-      if (messageIds.length > 0) {
-        const rows = await db
-          .selectFrom('ceb_messages as m')
-          .innerJoin('ceb_receipts as r', 'r.id', 'm.receipt_id')
-          .selectAll('r')
-          .where('m.id', 'in', [...messageIds])
-          .execute();
-        for (const row of rows) byId.set(row.id, row);
-      }
-      return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const byDocument = db
+        .selectFrom('ceb_receipts')
+        .selectAll()
+        .where('doc_key', 'in', [...docKeys]);
+      const byMessage = db
+        .selectFrom('ceb_messages as m')
+        .innerJoin('ceb_receipts as r', 'r.id', 'm.receipt_id')
+        .selectAll('r')
+        .where('m.id', 'in', [...messageIds]);
+      if (messageIds.length === 0) return docKeys.length === 0 ? [] : byDocument.orderBy('id').execute();
+      if (docKeys.length === 0) return byMessage.orderBy('r.id').execute();
+      return byDocument.unionAll(byMessage).orderBy('id').execute();
     },
 
     /**
